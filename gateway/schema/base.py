@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
+
+import strawberry
 
 StripeObject = dict[str, Any]
 """A Stripe API object as decoded from JSON; output types read their fields from it."""
@@ -17,3 +20,20 @@ def resolve_key(source: Any, name: str) -> object:
     if type(source) is dict:
         return source.get(name)
     return getattr(source, name)
+
+
+def expandable(key: str) -> Callable[[StripeObject], StripeObject | None]:
+    """Build a resolver for an expandable Stripe field, which holds an id or the whole object.
+
+    Either way the GraphQL field is a reference type with at least an `id`, so clients write the
+    same query whether or not the gateway asked Stripe to expand the field.
+    """
+
+    def resolve(root: strawberry.Parent[StripeObject]) -> StripeObject | None:
+        value = root.get(key)
+        if isinstance(value, str):
+            return {"id": value}
+        return cast("StripeObject | None", value)
+
+    resolve.__name__ = f"resolve_{key}"
+    return resolve
