@@ -1,0 +1,134 @@
+"""How failures reach clients: user errors in payloads, coded top-level errors, nothing leaked."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+from strawberry.utils.str_converters import to_camel_case
+
+from gateway.stripe import StripeAPIError, StripeConnectionError, StripeError
+
+logger = logging.getLogger(__name__)
+
+_SECRET = re.compile(r"\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9*]+")
+_PARAM_PART = re.compile(r"[^\[\]]+")
+
+
+@strawberry.type(description="A problem with the input of a mutation, which the user can fix.")
+class UserError:
+    field: list[str] | None = strawberry.field(
+        description=(
+            "Path to the input field at fault, from the mutation's arguments down, for example "
+            '["input", "lineItems", "0", "price"]; null when no single field is to blame.'
+        )
+    )
+    code: str = strawberry.field(
+        description="Stripe's error code in capitals, for example PARAMETER_MISSING."
+    )
+    message: str = strawberry.field(description="What went wrong, in words fit to show a user.")
+
+
+def redact(message: str) -> str:
+    """Strip anything shaped like a Stripe secret key from a message."""
+    return _SECRET.sub("[redacted]", message)
+
+
+def is_user_error(exc: StripeError) -> bool:
+    """Whether Stripe blamed the request itself, so the client can correct it."""
+    return (
+        isinstance(exc, StripeAPIError)
+        and exc.type == "invalid_request_error"
+        and exc.status
+        in (
+            400,
+            404,
+        )
+    )
+
+
+def user_error(exc: StripeAPIError, prefix: list[str], field: list[str] | None = None) -> UserError:
+    """Turn Stripe's `param` (`line_items[0][price]`) into a path of GraphQL argument names.
+
+    `field`, when given, names the argument at fault instead, for operations whose arguments do
+    not mirror Stripe's parameters.
+    """
+    if field is None and exc.param:
+        field = [*prefix, *(to_camel_case(part) for part in _PARAM_PART.findall(exc.param))]
+    return UserError(field=field, code=(exc.code or "invalid").upper(), message=redact(exc.message))
+
+
+def _code(exc: StripeError) -> str:
+    if isinstance(exc, StripeConnectionError) or not isinstance(exc, StripeAPIError):
+        return "UPSTREAM_UNAVAILABLE"
+    if exc.type == "idempotency_error" or exc.status == 409:
+        return "IDEMPOTENCY_CONFLICT"
+    return {
+        400: "BAD_USER_INPUT",
+        401: "UPSTREAM_AUTHENTICATION",
+        402: "UPSTREAM_REQUEST_FAILED",
+        403: "UPSTREAM_PERMISSION",
+        404: "NOT_FOUND",
+        429: "UPSTREAM_RATE_LIMITED",
+    }.get(exc.status, "UPSTREAM_UNAVAILABLE")
+
+
+_MESSAGES = {
+    "UPSTREAM_UNAVAILABLE": "Stripe is unavailable right now; try again shortly.",
+    "UPSTREAM_AUTHENTICATION": "The gateway's Stripe credentials were rejected.",
+    "UPSTREAM_PERMISSION": "The gateway's Stripe credentials may not perform this request.",
+    "UPSTREAM_RATE_LIMITED": "Stripe is rate limiting the gateway; try again shortly.",
+}
+
+
+def to_graphql_error(exc: StripeError, original: GraphQLError) -> GraphQLError:
+    """A top-level error with a stable `extensions.code` and Stripe's request id."""
+    code = _code(exc)
+    message = _MESSAGES.get(code) or redact(exc.message)
+    extensions: dict[str, object] = {"code": code}
+    if exc.request_id:
+        extensions["stripeRequestId"] = exc.request_id
+    return GraphQLError(
+        message,
+        nodes=original.nodes,
+        source=original.source,
+        positions=original.positions,
+        path=original.path,
+        extensions=extensions,
+    )
+
+
+def _internal(original: GraphQLError) -> GraphQLError:
+    return GraphQLError(
+        "Unexpected error.",
+        nodes=original.nodes,
+        source=original.source,
+        positions=original.positions,
+        path=original.path,
+        extensions={"code": "INTERNAL_SERVER_ERROR"},
+    )
+
+
+class ErrorPresenter(SchemaExtension):
+    """Gives Stripe failures clear codes and masks every error the gateway did not mean to show."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is None or not result.errors:
+            return
+        presented: list[GraphQLError] = []
+        for error in result.errors:
+            cause = error.original_error
+            if cause is None or isinstance(cause, GraphQLError):
+                presented.append(error)
+            elif isinstance(cause, StripeError):
+                presented.append(to_graphql_error(cause, error))
+            else:
+                logger.error("unexpected error in resolver", exc_info=cause)
+                presented.append(_internal(error))
+        result.errors = presented

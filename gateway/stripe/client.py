@@ -1,0 +1,143 @@
+"""One pooled HTTP client for the Stripe API, shared by every request the gateway serves."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import uuid
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+import orjson
+
+from gateway.config import StripeSettings
+from gateway.stripe.encoding import encode_params
+from gateway.stripe.errors import StripeAPIError, StripeConnectionError
+
+logger = logging.getLogger(__name__)
+
+StripeObject = dict[str, Any]
+
+_RETRYABLE_STATUSES = frozenset({409, 429, 500, 502, 503, 504})
+
+
+class StripeClient:
+    """Speaks Stripe's REST dialect: bracketed form encoding, pinned version, typed errors.
+
+    Every POST carries an idempotency key (the caller's, or one made here), so a retry after a
+    lost response can never create a second object.
+    """
+
+    def __init__(
+        self, settings: StripeSettings, *, transport: httpx.AsyncBaseTransport | None = None
+    ) -> None:
+        self._settings = settings
+        self._http = httpx.AsyncClient(
+            base_url=settings.api_base,
+            headers={
+                "Authorization": f"Bearer {settings.api_key}",
+                "Stripe-Version": settings.api_version,
+                "User-Agent": "checkout-gateway",
+            },
+            timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout),
+            limits=httpx.Limits(
+                max_connections=settings.max_connections,
+                max_keepalive_connections=settings.max_connections,
+            ),
+            transport=transport,
+        )
+
+    @property
+    def settings(self) -> StripeSettings:
+        return self._settings
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def get(
+        self, path: str, params: Mapping[str, Any] | None = None, *, account: str | None = None
+    ) -> StripeObject:
+        """GET `path`; reads are safe to retry as they are."""
+        query = urlencode(encode_params(params or {}))
+        return await self._request("GET", f"{path}?{query}" if query else path, account=account)
+
+    async def post(
+        self,
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        account: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> StripeObject:
+        """POST `path` with a form body under an idempotency key, so retries stay single."""
+        headers = {"Idempotency-Key": idempotency_key or f"gw-{uuid.uuid4()}"}
+        body = urlencode(encode_params(params or {})).encode()
+        return await self._request("POST", path, account=account, body=body, headers=headers)
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        account: str | None,
+        headers: dict[str, str] | None = None,
+        body: bytes | None = None,
+    ) -> StripeObject:
+        request_headers = dict(headers or {})
+        stripe_account = account or self._settings.account
+        if stripe_account:
+            request_headers["Stripe-Account"] = stripe_account
+        if body is not None:
+            request_headers["Content-Type"] = "application/x-www-form-urlencoded"
+        attempt = 0
+        while True:
+            try:
+                response = await self._http.request(
+                    method, path, content=body, headers=request_headers
+                )
+            except httpx.TransportError as exc:
+                if attempt < self._settings.max_retries:
+                    attempt += 1
+                    await self._back_off(attempt, None)
+                    continue
+                raise StripeConnectionError(
+                    f"Could not reach Stripe ({type(exc).__name__}) for {method} {path}."
+                ) from None
+            if response.status_code < 400:
+                result: StripeObject = orjson.loads(response.content)
+                return result
+            if attempt < self._settings.max_retries and self._should_retry(response):
+                attempt += 1
+                await self._back_off(attempt, response)
+                continue
+            raise self._error(response)
+
+    @staticmethod
+    def _should_retry(response: httpx.Response) -> bool:
+        advice: str | None = response.headers.get("Stripe-Should-Retry")
+        if advice is not None:
+            return advice == "true"
+        return response.status_code in _RETRYABLE_STATUSES
+
+    async def _back_off(self, attempt: int, response: httpx.Response | None) -> None:
+        delay = self._settings.retry_delay * 2 ** (attempt - 1)
+        if response is not None:
+            retry_after = response.headers.get("Retry-After", "")
+            if retry_after.isdigit():
+                delay = max(delay, float(retry_after))
+        delay = min(delay, 5.0) * (0.5 + random.random() / 2)
+        logger.info("retrying Stripe request", extra={"attempt": attempt, "delay": delay})
+        await asyncio.sleep(delay)
+
+    @staticmethod
+    def _error(response: httpx.Response) -> StripeAPIError:
+        try:
+            body = orjson.loads(response.content)
+        except orjson.JSONDecodeError:
+            body = None
+        return StripeAPIError.from_response(
+            response.status_code, body, response.headers.get("Request-Id")
+        )
