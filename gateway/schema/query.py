@@ -1,0 +1,64 @@
+"""Read operations: one session by id, and the filtered, paginated list."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from graphql import GraphQLError
+
+from gateway.schema.connections import CheckoutSessionConnection
+from gateway.schema.context import Info
+from gateway.schema.filters import CheckoutSessionFilter, list_params
+from gateway.schema.lookahead import selects
+from gateway.schema.pagination import AFTER, BEFORE, FIRST, LAST, connection, page_request
+from gateway.schema.types.session import CheckoutSession
+from gateway.stripe import StripeObject
+
+LINE_ITEMS_OF_NODES = (("nodes", "lineItems"), ("edges", "node", "lineItems"))
+
+
+@strawberry.type(description="Read Checkout Sessions and their line items.")
+class Query:
+    @strawberry.field(
+        graphql_type=CheckoutSession | None,
+        description=(
+            "The Checkout Session with this id. Null, with a NOT_FOUND error, when there is none."
+        ),
+    )
+    async def checkout_session(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The session's id, cs_…")],
+    ) -> StripeObject | None:
+        session = await info.context.loaders.session(
+            id, with_line_items=selects(info, ("lineItems",))
+        )
+        if session is None:
+            raise GraphQLError(
+                f"No Checkout Session has the id {id!r}.", extensions={"code": "NOT_FOUND"}
+            )
+        return session
+
+    @strawberry.field(
+        graphql_type=CheckoutSessionConnection,
+        description="Checkout Sessions, newest first, optionally filtered.",
+    )
+    async def checkout_sessions(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
+        filter: Annotated[
+            CheckoutSessionFilter | None,
+            strawberry.argument(description="Only sessions that match every criterion given."),
+        ] = None,
+    ) -> StripeObject:
+        request = page_request(first, after, last, before)
+        params = {**list_params(filter), **request.params()}
+        page = await info.context.loaders.sessions(
+            params, with_line_items=selects(info, *LINE_ITEMS_OF_NODES)
+        )
+        return connection(page["data"], bool(page["has_more"]), request)

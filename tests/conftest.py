@@ -1,0 +1,101 @@
+"""Real servers for the tests: the emulator as upstream, the gateway in front of it."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+
+from gateway.app import create_app
+from gateway.config import CacheSettings, Settings, StripeSettings
+from gateway.emulator import EmulatorOptions
+from gateway.emulator import create_app as create_emulator
+from tests.servers import serve
+
+
+def fake_key() -> str:
+    return f"sk_test_{secrets.token_hex(12)}"
+
+
+@dataclass
+class Upstream:
+    """The emulator a test talks to, with its admin endpoints at hand."""
+
+    url: str
+    key: str
+
+    def stripe_settings(self, **overrides: Any) -> StripeSettings:
+        return StripeSettings(api_key=self.key, api_base=self.url, **overrides)
+
+    async def requests(self) -> dict[str, Any]:
+        async with httpx.AsyncClient(base_url=self.url) as client:
+            response = await client.get("/_emulator/requests")
+            result: dict[str, Any] = response.json()
+            return result
+
+    async def reset_requests(self) -> None:
+        async with httpx.AsyncClient(base_url=self.url) as client:
+            await client.post("/_emulator/requests/reset")
+
+    async def configure(self, **options: Any) -> None:
+        async with httpx.AsyncClient(base_url=self.url) as client:
+            response = await client.post("/_emulator/config", json=options)
+            response.raise_for_status()
+
+    async def complete(self, session_id: str) -> dict[str, Any]:
+        async with httpx.AsyncClient(base_url=self.url) as client:
+            response = await client.post(f"/_emulator/checkout/sessions/{session_id}/complete")
+            response.raise_for_status()
+            result: dict[str, Any] = response.json()
+            return result
+
+    async def rest(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        """Call the emulator's REST API directly, as a Stripe client would."""
+        headers = {"Authorization": f"Bearer {self.key}"}
+        async with httpx.AsyncClient(base_url=self.url, headers=headers) as client:
+            response = await client.request(method, path, **kwargs)
+            result: dict[str, Any] = response.json()
+            return result
+
+
+@pytest.fixture(scope="session")
+def upstream() -> Iterator[Upstream]:
+    with serve(create_emulator(EmulatorOptions())) as url:
+        yield Upstream(url=url, key=fake_key())
+
+
+@pytest.fixture(scope="session")
+def gateway_url(upstream: Upstream) -> Iterator[str]:
+    settings = Settings(stripe=upstream.stripe_settings(), cache=CacheSettings(ttl=0))
+    with serve(create_app(settings)) as url:
+        yield url
+
+
+class GraphQLClient:
+    """Posts GraphQL operations to a running gateway over HTTP."""
+
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self.http = http
+
+    async def execute(self, query: str, **variables: Any) -> dict[str, Any]:
+        response = await self.http.post("/graphql", json={"query": query, "variables": variables})
+        assert response.status_code == 200, response.text
+        result: dict[str, Any] = response.json()
+        return result
+
+    async def data(self, query: str, **variables: Any) -> dict[str, Any]:
+        """Execute and insist on no errors."""
+        result = await self.execute(query, **variables)
+        assert "errors" not in result, result["errors"]
+        data: dict[str, Any] = result["data"]
+        return data
+
+
+@pytest.fixture
+async def gql(gateway_url: str) -> AsyncIterator[GraphQLClient]:
+    async with httpx.AsyncClient(base_url=gateway_url, timeout=30) as http:
+        yield GraphQLClient(http)
