@@ -6,6 +6,9 @@ from collections.abc import Callable
 from typing import Any, cast
 
 import strawberry
+from strawberry.schema.config import StrawberryConfig
+
+from gateway.schema.scalars import SCALARS
 
 StripeObject = dict[str, Any]
 """A Stripe API object as decoded from JSON; output types read their fields from it."""
@@ -37,3 +40,8 @@ def expandable(key: str) -> Callable[[StripeObject], StripeObject | None]:
 
     resolve.__name__ = f"resolve_{key}"
     return resolve
+
+
+def schema_config() -> StrawberryConfig:
+    """Configuration every schema over these types needs: dict lookups and custom scalars."""
+    return StrawberryConfig(default_resolver=resolve_key, scalar_map=SCALARS)

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, NewType
+from typing import NewType
 
 import strawberry
+from strawberry.types.scalar import ScalarDefinition
+
+DateTime = NewType("DateTime", int)
+"""A unix timestamp in Python; an ISO 8601 string on the wire."""
+
+Metadata = NewType("Metadata", dict[str, str])
+"""Stripe's string-to-string metadata map."""
 
 
 def _serialize_datetime(value: int | datetime) -> str:
@@ -28,8 +35,7 @@ def _parse_datetime(value: object) -> int:
     return int(moment.timestamp())
 
 
-DateTime = strawberry.scalar(
-    NewType("DateTime", int),
+_DATETIME = strawberry.scalar(
     name="DateTime",
     description=(
         "A moment in time as an ISO 8601 string in UTC, for example 2026-02-25T12:00:00Z. "
@@ -52,12 +58,11 @@ def _parse_metadata(value: object) -> dict[str, str]:
     return parsed
 
 
-def _serialize_metadata(value: dict[str, Any]) -> dict[str, Any]:
+def _serialize_metadata(value: dict[str, str]) -> dict[str, str]:
     return value
 
 
-Metadata = strawberry.scalar(
-    NewType("Metadata", dict[str, str]),
+_METADATA = strawberry.scalar(
     name="Metadata",
     description=(
         "A JSON object of string keys and string values that you attach to an object to keep "
@@ -66,3 +71,7 @@ Metadata = strawberry.scalar(
     serialize=_serialize_metadata,
     parse_value=_parse_metadata,
 )
+
+
+SCALARS: dict[object, ScalarDefinition] = {DateTime: _DATETIME, Metadata: _METADATA}
+"""The scalar definitions behind the Python types above, for the schema's configuration."""
