@@ -109,8 +109,7 @@ class CheckoutLoaders:
         return ":".join(("checkout-gateway", self._scope, *parts))
 
     def _remember(self, session: StripeObject) -> None:
-        self._sessions.clear(session["id"])
-        self._sessions.prime(session["id"], session)
+        self._sessions.prime(session["id"], session, force=True)
 
     async def _store(self, session: StripeObject) -> None:
         self._remember(session)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import strawberry
-from strawberry.extensions import ParserCache, ValidationCache
-from strawberry.schema.config import StrawberryConfig
+from functools import partial
 
-from gateway.schema.base import resolve_key
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.types import ExecutionContext
+
+from gateway.schema.base import schema_config
 from gateway.schema.context import Context, Info
 from gateway.schema.errors import ErrorPresenter
 from gateway.schema.mutation import Mutation
@@ -15,11 +18,28 @@ from gateway.schema.query import Query
 __all__ = ["Context", "Info", "build_schema"]
 
 
-def build_schema() -> strawberry.federation.Schema:
+class GatewaySchema(strawberry.federation.Schema):
+    """The federation schema, leaving error logging to `ErrorPresenter`.
+
+    Strawberry would log every error with a traceback, including a client's typo and a session
+    that does not exist; only failures the gateway did not expect are worth a log line.
+    """
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        return None
+
+
+def build_schema() -> GatewaySchema:
     """Build the schema; parsed and validated documents are cached across requests."""
-    return strawberry.federation.Schema(
+    return GatewaySchema(
         query=Query,
         mutation=Mutation,
-        config=StrawberryConfig(default_resolver=resolve_key),
-        extensions=[ErrorPresenter, ParserCache(maxsize=256), ValidationCache(maxsize=256)],
+        config=schema_config(),
+        extensions=[
+            ErrorPresenter,
+            partial(ParserCache, maxsize=256),
+            partial(ValidationCache, maxsize=256),
+        ],
     )

@@ -44,56 +44,59 @@ def _done(session: StripeObject) -> StripeObject:
     return {"checkout_session": session, "user_errors": []}
 
 
+async def resolve_create(
+    info: Info,
+    input: Annotated[
+        CreateCheckoutSessionInput,
+        strawberry.argument(description="What the customer is buying and how to check out."),
+    ],
+    idempotency_key: Annotated[
+        str | None,
+        strawberry.argument(
+            description=(
+                "A key of your choosing, at most 255 characters. Repeating a request with the "
+                "same key returns the first result instead of creating a second session."
+            )
+        ),
+    ] = None,
+) -> StripeObject:
+    try:
+        session = await info.context.loaders.create_session(
+            to_stripe_params(input),
+            idempotency_key=idempotency_key,
+            with_line_items=selects(info, SESSION_LINE_ITEMS),
+        )
+    except StripeAPIError as exc:
+        if not is_user_error(exc):
+            raise
+        return _refused([user_error(exc, ["input"])])
+    return _done(session)
+
+
+async def resolve_expire(
+    info: Info,
+    id: Annotated[strawberry.ID, strawberry.argument(description="The session's id, cs_…")],
+) -> StripeObject:
+    try:
+        session = await info.context.loaders.expire_session(
+            id, with_line_items=selects(info, SESSION_LINE_ITEMS)
+        )
+    except StripeAPIError as exc:
+        if not is_user_error(exc):
+            raise
+        return _refused([user_error(exc, [], field=["id"])])
+    return _done(session)
+
+
 @strawberry.type(description="Create and expire Checkout Sessions.")
 class Mutation:
-    @strawberry.mutation(
+    create_checkout_session = strawberry.mutation(
+        resolver=resolve_create,
         graphql_type=CreateCheckoutSessionPayload,
         description="Create a Checkout Session; its `url` (or client secret) starts the checkout.",
     )
-    async def create_checkout_session(
-        self,
-        info: Info,
-        input: Annotated[
-            CreateCheckoutSessionInput,
-            strawberry.argument(description="What the customer is buying and how to check out."),
-        ],
-        idempotency_key: Annotated[
-            str | None,
-            strawberry.argument(
-                description=(
-                    "A key of your choosing, at most 255 characters. Repeating a request with the "
-                    "same key returns the first result instead of creating a second session."
-                )
-            ),
-        ] = None,
-    ) -> StripeObject:
-        try:
-            session = await info.context.loaders.create_session(
-                to_stripe_params(input),
-                idempotency_key=idempotency_key,
-                with_line_items=selects(info, SESSION_LINE_ITEMS),
-            )
-        except StripeAPIError as exc:
-            if not is_user_error(exc):
-                raise
-            return _refused([user_error(exc, ["input"])])
-        return _done(session)
-
-    @strawberry.mutation(
+    expire_checkout_session = strawberry.mutation(
+        resolver=resolve_expire,
         graphql_type=ExpireCheckoutSessionPayload,
         description="Expire an open Checkout Session so that it can no longer be paid.",
     )
-    async def expire_checkout_session(
-        self,
-        info: Info,
-        id: Annotated[strawberry.ID, strawberry.argument(description="The session's id, cs_…")],
-    ) -> StripeObject:
-        try:
-            session = await info.context.loaders.expire_session(
-                id, with_line_items=selects(info, SESSION_LINE_ITEMS)
-            )
-        except StripeAPIError as exc:
-            if not is_user_error(exc):
-                raise
-            return _refused([user_error(exc, [], field=["id"])])
-        return _done(session)

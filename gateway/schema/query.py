@@ -18,47 +18,46 @@ from gateway.stripe import StripeObject
 LINE_ITEMS_OF_NODES = (("nodes", "lineItems"), ("edges", "node", "lineItems"))
 
 
+async def resolve_checkout_session(
+    info: Info,
+    id: Annotated[strawberry.ID, strawberry.argument(description="The session's id, cs_…")],
+) -> StripeObject | None:
+    session = await info.context.loaders.session(id, with_line_items=selects(info, ("lineItems",)))
+    if session is None:
+        raise GraphQLError(
+            f"No Checkout Session has the id {id!r}.", extensions={"code": "NOT_FOUND"}
+        )
+    return session
+
+
+async def resolve_checkout_sessions(
+    info: Info,
+    first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
+    after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+    last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
+    before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
+    filter: Annotated[
+        CheckoutSessionFilter | None,
+        strawberry.argument(description="Only sessions that match every criterion given."),
+    ] = None,
+) -> StripeObject:
+    request = page_request(first, after, last, before)
+    params = {**list_params(filter), **request.params()}
+    page = await info.context.loaders.sessions(
+        params, with_line_items=selects(info, *LINE_ITEMS_OF_NODES)
+    )
+    return connection(page["data"], bool(page["has_more"]), request)
+
+
 @strawberry.type(description="Read Checkout Sessions and their line items.")
 class Query:
-    @strawberry.field(
+    checkout_session = strawberry.field(
+        resolver=resolve_checkout_session,
         graphql_type=CheckoutSession | None,
-        description=(
-            "The Checkout Session with this id. Null, with a NOT_FOUND error, when there is none."
-        ),
+        description="The Checkout Session with this id; null, with a NOT_FOUND error, if none.",
     )
-    async def checkout_session(
-        self,
-        info: Info,
-        id: Annotated[strawberry.ID, strawberry.argument(description="The session's id, cs_…")],
-    ) -> StripeObject | None:
-        session = await info.context.loaders.session(
-            id, with_line_items=selects(info, ("lineItems",))
-        )
-        if session is None:
-            raise GraphQLError(
-                f"No Checkout Session has the id {id!r}.", extensions={"code": "NOT_FOUND"}
-            )
-        return session
-
-    @strawberry.field(
+    checkout_sessions = strawberry.field(
+        resolver=resolve_checkout_sessions,
         graphql_type=CheckoutSessionConnection,
         description="Checkout Sessions, newest first, optionally filtered.",
     )
-    async def checkout_sessions(
-        self,
-        info: Info,
-        first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
-        last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
-        before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
-        filter: Annotated[
-            CheckoutSessionFilter | None,
-            strawberry.argument(description="Only sessions that match every criterion given."),
-        ] = None,
-    ) -> StripeObject:
-        request = page_request(first, after, last, before)
-        params = {**list_params(filter), **request.params()}
-        page = await info.context.loaders.sessions(
-            params, with_line_items=selects(info, *LINE_ITEMS_OF_NODES)
-        )
-        return connection(page["data"], bool(page["has_more"]), request)
