@@ -1,0 +1,35 @@
+"""Serve the emulator alone: `python -m gateway.emulator --port 12111`."""
+
+from __future__ import annotations
+
+import argparse
+
+import uvicorn
+
+from gateway.emulator import EmulatorOptions, create_app
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m gateway.emulator", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=12111)
+    parser.add_argument("--empty", action="store_true", help="start without demo data")
+    parser.add_argument("--latency-ms", type=float, default=0.0)
+    parser.add_argument("--failure-rate", type=float, default=0.0)
+    parser.add_argument("--webhook-url")
+    parser.add_argument("--webhook-secret")
+    args = parser.parse_args(argv)
+    if bool(args.webhook_url) != bool(args.webhook_secret):
+        parser.error("--webhook-url and --webhook-secret go together")
+    options = EmulatorOptions(
+        seed_demo_data=not args.empty,
+        latency_ms=args.latency_ms,
+        failure_rate=args.failure_rate,
+        webhook_url=args.webhook_url,
+        webhook_secret=args.webhook_secret,
+    )
+    uvicorn.run(create_app(options), host=args.host, port=args.port, log_level="warning")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""Everything one emulator instance holds, and the lifecycle steps that also send events."""
+
+from __future__ import annotations
+
+from gateway.emulator import sessions
+from gateway.emulator.clock import Clock
+from gateway.emulator.counters import RequestCounters
+from gateway.emulator.faults import Faults
+from gateway.emulator.idempotency import IdempotencyKeys
+from gateway.emulator.options import EmulatorOptions
+from gateway.emulator.store import Account, SessionRecord, Store
+from gateway.emulator.webhooks import Webhooks
+
+
+class Emulator:
+    def __init__(self, options: EmulatorOptions) -> None:
+        self.options = options
+        self.store = Store()
+        self.clock = Clock()
+        self.faults = Faults(options)
+        self.counters = RequestCounters()
+        self.idempotency = IdempotencyKeys()
+        self.webhooks = Webhooks(options.webhook_url, options.webhook_secret)
+
+    def find_session(self, account: Account, session_id: str) -> SessionRecord | None:
+        """Look a session up, expiring it first if the clock has passed its `expires_at`."""
+        record = account.sessions.get(session_id)
+        if record is not None and record.data["status"] == "open":
+            now = self.clock.now()
+            if record.data["expires_at"] <= now:
+                self.expire(account, record)
+        return record
+
+    def sweep(self, account: Account) -> None:
+        for record in account.overdue(self.clock.now()):
+            self.expire(account, record)
+
+    def sweep_all(self) -> None:
+        for account in list(self.store.accounts.values()):
+            self.sweep(account)
+
+    def expire(
+        self,
+        account: Account,
+        record: SessionRecord,
+        request_id: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> None:
+        now = self.clock.now()
+        sessions.expire(record, now)
+        account.open_sessions.pop(record.data["id"], None)
+        self.webhooks.emit(
+            "checkout.session.expired", record.data, now, request_id, idempotency_key
+        )
+
+    def complete(
+        self,
+        account: Account,
+        record: SessionRecord,
+        email: str | None,
+        name: str | None,
+        request_id: str | None = None,
+    ) -> None:
+        sessions.complete(record, email, name)
+        account.open_sessions.pop(record.data["id"], None)
+        self.webhooks.emit("checkout.session.completed", record.data, self.clock.now(), request_id)
