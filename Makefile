@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck schema bench clean
+.PHONY: run test lint typecheck schema clean
 
 # Create or refresh the virtual environment whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -19,17 +19,14 @@ test: $(STAMP) lint typecheck
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check gateway tests benchmarks
-	$(BIN)/ruff format --check gateway tests benchmarks
+	$(BIN)/ruff check gateway tests
+	$(BIN)/ruff format --check gateway tests
 
 typecheck: $(STAMP)
 	$(BIN)/mypy gateway
 
 schema: $(STAMP)
 	$(BIN)/checkout-gateway export-schema > schema.graphql
-
-bench: $(STAMP)
-	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -46,9 +46,13 @@ class Upstream:
             response = await client.post("/_emulator/config", json=options)
             response.raise_for_status()
 
-    async def complete(self, session_id: str) -> dict[str, Any]:
+    async def complete(self, session_id: str, email: str | None = None) -> dict[str, Any]:
+        """Pay for a session as a customer would."""
+        body = {"email": email} if email else {}
         async with httpx.AsyncClient(base_url=self.url) as client:
-            response = await client.post(f"/_emulator/checkout/sessions/{session_id}/complete")
+            response = await client.post(
+                f"/_emulator/checkout/sessions/{session_id}/complete", json=body
+            )
             response.raise_for_status()
             result: dict[str, Any] = response.json()
             return result

@@ -15,9 +15,7 @@ from gateway.stripe import StripeObject
 
 @strawberry.type(description="A line item on a page of line items, with its cursor.")
 class LineItemEdge:
-    cursor: str = strawberry.field(
-        description="Pass as `after` or `before` to page from here."
-    )
+    cursor: str = strawberry.field(description="Pass as `after` or `before` to page from here.")
     node: LineItem = strawberry.field(description="The line item.")
 
 

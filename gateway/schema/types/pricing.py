@@ -98,6 +98,7 @@ class TaxRate:
     metadata: Metadata | None = strawberry.field(
         description="Your own key-value data stored on the tax rate."
     )
+    object: str = strawberry.field(description="Stripe's object type, always tax_rate.")
     percentage: float = strawberry.field(description="Nominal rate of the tax as a percentage.")
     rate_type: TaxRateType | None = strawberry.field(
         description="Whether the rate charges a percentage or a flat amount."
@@ -164,6 +165,7 @@ class Discount:
     invoice_item: str | None = strawberry.field(
         description="Id of the invoice item the discount was applied to, if any."
     )
+    object: str = strawberry.field(description="Stripe's object type, always discount.")
     promotion_code = strawberry.field(
         resolver=expandable("promotion_code"),
         graphql_type=PromotionCode | None,

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+
+import pytest
+
+from gateway.config import CacheSettings, StripeSettings
+from gateway.loaders import ResponseCache
+
+
+def test_scopes_separate_keys_accounts_and_versions() -> None:
+    base = StripeSettings(api_key="sk_test_a")
+    scopes = {
+        ResponseCache.scope(base, None),
+        ResponseCache.scope(StripeSettings(api_key="sk_test_b"), None),
+        ResponseCache.scope(base, "acct_1"),
+        ResponseCache.scope(StripeSettings(api_key="sk_test_a", api_version="2025-01-01"), None),
+    }
+    assert len(scopes) == 4
+    assert all("sk_test" not in scope for scope in scopes)
+
+
+def redis_available() -> bool:
+    """Make sure the machine's Redis server is up, starting it if it is installed but stopped."""
+    if shutil.which("redis-cli") is None:
+        return False
+    if subprocess.run(["redis-cli", "ping"], capture_output=True).returncode == 0:
+        return True
+    if shutil.which("redis-server") is None:
+        return False
+    subprocess.run(
+        [
+            "redis-server",
+            "--daemonize",
+            "yes",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "6379",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        check=False,
+    )
+    for _ in range(50):
+        if subprocess.run(["redis-cli", "ping"], capture_output=True).returncode == 0:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+async def test_redis_backend_round_trips_objects() -> None:
+    if not redis_available():
+        pytest.skip("no Redis server on this machine")
+    cache = ResponseCache(CacheSettings(url="redis://127.0.0.1:6379/0", ttl=5))
+    session = {"id": "cs_test_redis", "status": "open", "metadata": {"a": "b"}, "total": 5}
+    try:
+        await cache.set("checkout-gateway:test:session", session)
+        assert await cache.get("checkout-gateway:test:session") == session
+        await cache.delete("checkout-gateway:test:session")
+        assert await cache.get("checkout-gateway:test:session") is None
+    finally:
+        await cache.close()

@@ -1,0 +1,58 @@
+"""`checkout-gateway serve` with no key: the first log line says so, and demo data is served."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import httpx
+
+from tests.servers import free_port
+
+
+def test_serve_without_a_key_runs_on_the_embedded_emulator() -> None:
+    port, emulator_port = free_port(), free_port()
+    env = {key: value for key, value in os.environ.items() if not key.startswith("STRIPE_")} | {
+        "PORT": str(port),
+        "EMULATOR_PORT": str(emulator_port),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gateway", "serve"],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stderr is not None
+        first_line = process.stderr.readline()
+        assert "No STRIPE_API_KEY set" in first_line
+        assert f"127.0.0.1:{emulator_port}" in first_line
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/healthz").raise_for_status()
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline, "the gateway did not start"
+                time.sleep(0.1)
+        response = httpx.post(
+            f"http://127.0.0.1:{port}/graphql",
+            json={"query": "{ checkoutSessions(first: 50) { nodes { id mode status } } }"},
+        )
+        nodes = response.json()["data"]["checkoutSessions"]["nodes"]
+        assert {node["status"] for node in nodes} == {"OPEN", "COMPLETE", "EXPIRED"}
+        assert {node["mode"] for node in nodes} == {"PAYMENT", "SETUP", "SUBSCRIPTION"}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_a_bad_setting_is_refused_with_its_name() -> None:
+    env = dict(os.environ) | {"PORT": "eighty"}
+    result = subprocess.run(
+        [sys.executable, "-m", "gateway", "serve"], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert "PORT must be a port number" in result.stderr

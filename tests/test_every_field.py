@@ -1,0 +1,111 @@
+"""Every field of CheckoutSession, nested objects included, against the emulator's REST JSON."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from graphql import (
+    GraphQLEnumType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLScalarType,
+    GraphQLType,
+    get_named_type,
+)
+
+from gateway.schema import build_schema
+from tests.conftest import GraphQLClient, Upstream
+
+SCHEMA = build_schema()._schema
+SKIPPED = {"lineItems"}
+
+
+def python_name(field: Any) -> str:
+    definition = field.extensions["strawberry-definition"]
+    name: str = definition.python_name
+    return name
+
+
+def selection(object_type: GraphQLObjectType) -> str:
+    """Every field of the type, recursively, except those that need arguments."""
+    parts = []
+    for name, field in object_type.fields.items():
+        if name in SKIPPED or any(isinstance(a.type, GraphQLNonNull) for a in field.args.values()):
+            continue
+        named = get_named_type(field.type)
+        if isinstance(named, GraphQLObjectType):
+            parts.append(f"{name} {{ {selection(named)} }}")
+        else:
+            parts.append(name)
+    return " ".join(parts)
+
+
+def compare(value: Any, rest: Any, graphql_type: GraphQLType, path: str) -> None:
+    if isinstance(graphql_type, GraphQLNonNull):
+        assert value is not None, f"{path} is null"
+        compare(value, rest, graphql_type.of_type, path)
+        return
+    if rest is None:
+        assert value is None, f"{path}: GraphQL has {value!r}, REST has null"
+        return
+    if isinstance(graphql_type, GraphQLList):
+        assert isinstance(value, list) and len(value) == len(rest), path
+        for index, (item, rest_item) in enumerate(zip(value, rest, strict=True)):
+            compare(item, rest_item, graphql_type.of_type, f"{path}[{index}]")
+    elif isinstance(graphql_type, GraphQLEnumType):
+        assert graphql_type.values[value].value == rest, f"{path}: {value} is not {rest!r}"
+    elif isinstance(graphql_type, GraphQLScalarType) and graphql_type.name == "DateTime":
+        assert datetime.fromisoformat(value).timestamp() == rest, f"{path}: {value} vs {rest}"
+    elif isinstance(graphql_type, GraphQLObjectType):
+        if isinstance(rest, str):
+            assert value == {"id": rest}, f"{path}: reference {value!r} is not {rest!r}"
+            return
+        fields = {python_name(f): (n, f) for n, f in graphql_type.fields.items()}
+        missing = set(rest) - set(fields) - {"line_items"}
+        assert not missing, f"{path} ({graphql_type.name}) lacks fields for {sorted(missing)}"
+        for key, (name, field) in fields.items():
+            if name in SKIPPED or name not in value:
+                continue
+            compare(value[name], rest.get(key), field.type, f"{path}.{name}")
+    else:
+        assert value == rest, f"{path}: {value!r} is not {rest!r}"
+
+
+async def test_every_session_field_matches_the_rest_json(
+    gql: GraphQLClient, upstream: Upstream
+) -> None:
+    listing = await upstream.rest("GET", "/v1/checkout/sessions", params={"limit": 100})
+    sessions = listing["data"]
+    modes = {(s["mode"], s["status"]) for s in sessions}
+    assert {m for m, _ in modes} == {"payment", "setup", "subscription"}
+    assert {s for _, s in modes} == {"open", "complete", "expired"}
+    session_type = SCHEMA.type_map["CheckoutSession"]
+    assert isinstance(session_type, GraphQLObjectType)
+    query = f"query($id: ID!) {{ checkoutSession(id: $id) {{ {selection(session_type)} }} }}"
+    for rest in sessions:
+        data = await gql.data(query, id=rest["id"])
+        compare(data["checkoutSession"], rest, session_type, rest["id"])
+
+
+async def test_every_line_item_field_matches_the_rest_json(
+    gql: GraphQLClient, upstream: Upstream
+) -> None:
+    listing = await upstream.rest("GET", "/v1/checkout/sessions", params={"limit": 100})
+    line_item_type = SCHEMA.type_map["LineItem"]
+    assert isinstance(line_item_type, GraphQLObjectType)
+    query = (
+        "query($id: ID!) { checkoutSession(id: $id) { lineItems(first: 100) { nodes { "
+        f"{selection(line_item_type)} }} }} }} }}"
+    )
+    compared = 0
+    for session in listing["data"]:
+        rest = await upstream.rest(
+            "GET", f"/v1/checkout/sessions/{session['id']}/line_items", params={"limit": 100}
+        )
+        data = await gql.data(query, id=session["id"])
+        nodes = data["checkoutSession"]["lineItems"]["nodes"]
+        compare(nodes, rest["data"], GraphQLList(GraphQLNonNull(line_item_type)), session["id"])
+        compared += len(nodes)
+    assert compared > 0

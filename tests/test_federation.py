@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from tests.conftest import GraphQLClient, Upstream
+from tests.queries import CREATE, payment_input
+
+ENTITIES = """
+query($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on CheckoutSession { id status amountTotal lineItems { nodes { amountTotal } } }
+  }
+}
+"""
+
+
+async def test_service_sdl_declares_the_entity(gql: GraphQLClient) -> None:
+    data = await gql.data("{ _service { sdl } }")
+    sdl = data["_service"]["sdl"]
+    assert 'type CheckoutSession @key(fields: "id")' in sdl
+    assert "https://specs.apollo.dev/federation/v2" in sdl
+    assert 'type Customer @key(fields: "id", resolvable: false)' in sdl
+
+
+async def test_entities_resolve_through_one_loader(gql: GraphQLClient, upstream: Upstream) -> None:
+    made = [
+        (await gql.data(CREATE, input=payment_input(amount)))["createCheckoutSession"][
+            "checkoutSession"
+        ]["id"]
+        for amount in (70, 80)
+    ]
+    representations = [
+        {"__typename": "CheckoutSession", "id": made[0]},
+        {"__typename": "CheckoutSession", "id": made[1]},
+        {"__typename": "CheckoutSession", "id": made[0]},
+        {"__typename": "CheckoutSession", "id": "cs_test_missing"},
+    ]
+    await upstream.reset_requests()
+    data = await gql.data(ENTITIES, representations=representations)
+    entities = data["_entities"]
+    assert [e and e["id"] for e in entities] == [made[0], made[1], made[0], None]
+    assert entities[1]["lineItems"]["nodes"] == [{"amountTotal": 80}]
+    assert (await upstream.requests())["total"] == 3

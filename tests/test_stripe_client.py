@@ -1,0 +1,138 @@
+"""The Stripe client's wire format, retries and errors, seen from the server's side."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from gateway.config import StripeSettings
+from gateway.stripe import StripeAPIError, StripeClient, StripeConnectionError
+from tests.conftest import Upstream, fake_key
+from tests.servers import free_port, serve
+
+
+@dataclass
+class Recorder:
+    """An upstream that records what it receives and answers with a scripted list of statuses."""
+
+    statuses: list[int] = field(default_factory=list)
+    seen: list[dict[str, Any]] = field(default_factory=list)
+
+    async def endpoint(self, request: Request) -> JSONResponse:
+        body = (await request.body()).decode()
+        self.seen.append(
+            {
+                "method": request.method,
+                "path": request.url.path,
+                "query": parse_qsl(request.url.query),
+                "form": parse_qsl(body),
+                "headers": dict(request.headers),
+            }
+        )
+        status = self.statuses.pop(0) if self.statuses else 200
+        if status >= 400:
+            return JSONResponse(
+                {"error": {"type": "api_error", "message": "boom"}},
+                status_code=status,
+                headers={"Request-Id": "req_recorded"},
+            )
+        return JSONResponse({"id": "cs_test_1", "object": "checkout.session"})
+
+
+@pytest.fixture
+def recorder() -> Iterator[tuple[Recorder, str]]:
+    recorder = Recorder()
+    app = Starlette(routes=[Route("/{path:path}", recorder.endpoint, methods=["GET", "POST"])])
+    with serve(app) as url:
+        yield recorder, url
+
+
+async def test_posts_are_bracket_encoded_with_pinned_headers(
+    recorder: tuple[Recorder, str],
+) -> None:
+    server, url = recorder
+    key = fake_key()
+    client = StripeClient(StripeSettings(api_key=key, api_base=url, account="acct_123"))
+    try:
+        await client.post(
+            "/v1/checkout/sessions",
+            {
+                "mode": "payment",
+                "line_items": [{"price": "price_1", "quantity": 2}],
+                "automatic_tax": {"enabled": True},
+                "customer": None,
+            },
+            idempotency_key="order-7",
+        )
+        await client.get(
+            "/v1/checkout/sessions", {"created": {"gte": 5}, "expand": ["data.line_items"]}
+        )
+    finally:
+        await client.aclose()
+    post, get = server.seen
+    assert post["form"] == [
+        ("mode", "payment"),
+        ("line_items[0][price]", "price_1"),
+        ("line_items[0][quantity]", "2"),
+        ("automatic_tax[enabled]", "true"),
+    ]
+    assert post["headers"]["authorization"] == f"Bearer {key}"
+    assert post["headers"]["stripe-version"] == "2026-02-25.clover"
+    assert post["headers"]["stripe-account"] == "acct_123"
+    assert post["headers"]["idempotency-key"] == "order-7"
+    assert post["headers"]["content-type"] == "application/x-www-form-urlencoded"
+    assert get["query"] == [("created[gte]", "5"), ("expand[0]", "data.line_items")]
+    assert "idempotency-key" not in get["headers"]
+
+
+async def test_a_retried_post_keeps_its_idempotency_key(recorder: tuple[Recorder, str]) -> None:
+    server, url = recorder
+    server.statuses = [500, 503]
+    client = StripeClient(
+        StripeSettings(api_key=fake_key(), api_base=url, max_retries=2, retry_delay=0.001)
+    )
+    try:
+        result = await client.post("/v1/checkout/sessions", {"mode": "setup"})
+    finally:
+        await client.aclose()
+    assert result["id"] == "cs_test_1"
+    keys = {seen["headers"]["idempotency-key"] for seen in server.seen}
+    assert len(server.seen) == 3 and len(keys) == 1
+
+
+async def test_errors_carry_stripe_fields(upstream: Upstream) -> None:
+    client = StripeClient(upstream.stripe_settings())
+    try:
+        with pytest.raises(StripeAPIError) as caught:
+            await client.get("/v1/checkout/sessions/cs_test_absent")
+    finally:
+        await client.aclose()
+    error = caught.value
+    assert (error.status, error.type, error.code) == (
+        404,
+        "invalid_request_error",
+        "resource_missing",
+    )
+    assert "cs_test_absent" in error.message
+    assert error.request_id and error.request_id.startswith("req_")
+
+
+async def test_unreachable_upstream_raises_a_connection_error() -> None:
+    client = StripeClient(
+        StripeSettings(
+            api_key=fake_key(), api_base=f"http://127.0.0.1:{free_port()}", max_retries=0
+        )
+    )
+    try:
+        with pytest.raises(StripeConnectionError):
+            await client.get("/v1/checkout/sessions")
+    finally:
+        await client.aclose()
