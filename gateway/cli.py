@@ -3,69 +3,91 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
+import ctypes
 import logging
 import secrets
+import signal
+import socket
+import subprocess
 import sys
-import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 import uvicorn
+from starlette.types import ASGIApp
 
 from gateway.config import ConfigError, Settings, load_settings
 
 logger = logging.getLogger("gateway")
 
+PR_SET_PDEATHSIG = 1
 
-def start_emulator(port: int) -> str:
-    """Serve the embedded emulator, with its demo data, from a background thread.
 
-    The gateway then reaches it over loopback HTTP exactly as it would reach Stripe.
+@contextmanager
+def embedded_emulator(port: int) -> Iterator[str]:
+    """Run the emulator, with its demo data, as a child process for as long as the gateway runs.
+
+    A process of its own keeps its logs and its event loop apart from the gateway's, and the
+    gateway reaches it over loopback HTTP exactly as it would reach Stripe.
     """
-    from gateway.emulator import EmulatorOptions, create_app
-
-    config = uvicorn.Config(
-        create_app(EmulatorOptions()), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(
-        target=lambda: asyncio.run(server.serve()), name="emulator", daemon=True
-    )
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError(f"the embedded emulator could not listen on 127.0.0.1:{port}")
-        time.sleep(0.01)
-    bound = server.servers[0].sockets[0].getsockname()[1]
-    return f"http://127.0.0.1:{bound}"
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            raise RuntimeError(
+                f"port {port} is taken; set EMULATOR_PORT to a free port for the emulator"
+            ) from None
+    command = [sys.executable, "-m", "gateway.emulator", "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+    try:
+        _wait_until_listening(process, port)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
-def with_emulator(settings: Settings) -> Settings:
-    """Point the settings at a freshly started emulator with a throwaway test key."""
-    base = start_emulator(settings.emulator_port)
-    stripe = replace(settings.stripe, api_key=f"sk_test_{secrets.token_hex(12)}", api_base=base)
-    return replace(settings, stripe=stripe)
+def _die_with_parent() -> None:
+    """Have Linux stop the emulator when the gateway process ends, however it ends.
+
+    uvicorn re-raises the signal that stopped it, so a `finally` in the gateway may never run.
+    """
+    if sys.platform == "linux":
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def _wait_until_listening(process: subprocess.Popen[bytes], port: int) -> None:
+    deadline = time.monotonic() + 15
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"the embedded emulator could not start on 127.0.0.1:{port}")
 
 
 def serve(settings: Settings) -> None:
     from gateway.app import create_app
 
-    if settings.uses_emulator:
-        settings = with_emulator(settings)
+    if not settings.uses_emulator:
+        logger.info("Serving Stripe at %s", settings.stripe.api_base)
+        _run(create_app(settings), settings)
+        return
+    with embedded_emulator(settings.emulator_port) as base:
+        key = f"sk_test_{secrets.token_hex(12)}"
+        settings = replace(settings, stripe=replace(settings.stripe, api_key=key, api_base=base))
         logger.info(
             "No STRIPE_API_KEY set: serving demo data from the embedded Stripe emulator at %s",
-            settings.stripe.api_base,
+            base,
         )
-    else:
-        logger.info("Serving Stripe at %s", settings.stripe.api_base)
-    uvicorn.run(
-        create_app(settings),
-        host=settings.host,
-        port=settings.port,
-        log_level=settings.log_level,
-    )
+        _run(create_app(settings), settings)
+
+
+def _run(app: ASGIApp, settings: Settings) -> None:
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level)
 
 
 def export_schema() -> None:
@@ -91,4 +113,9 @@ def main(argv: list[str] | None = None) -> None:
     except ConfigError as exc:
         parser.exit(2, f"checkout-gateway: {exc}\n")
     logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s:     %(message)s")
-    serve(settings)
+    # httpx logs every upstream call at INFO; the access log already says enough per request.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    try:
+        serve(settings)
+    except RuntimeError as exc:
+        parser.exit(1, f"checkout-gateway: {exc}\n")

@@ -105,6 +105,13 @@ def _port(raw: str) -> int:
     return value
 
 
+def _listening_port(raw: str) -> int:
+    value = int(raw)
+    if not 1 <= value <= 65535:
+        raise ValueError(raw)
+    return value
+
+
 def _url(raw: str) -> str:
     if not raw.startswith(("http://", "https://")):
         raise ValueError(raw)
@@ -153,6 +160,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         cache=cache,
         host=source.get("HOST", "").strip() or "127.0.0.1",
         port=_read(source, "PORT", _port, 8000, "a port number from 0 to 65535"),
-        emulator_port=_read(source, "EMULATOR_PORT", _port, 12111, "a port number"),
+        emulator_port=_read(
+            source, "EMULATOR_PORT", _listening_port, 12111, "a port number from 1 to 65535"
+        ),
         log_level=_read(source, "LOG_LEVEL", _log_level, "info", "debug, info, warning or error"),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -47,6 +48,18 @@ def test_serve_without_a_key_runs_on_the_embedded_emulator() -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+    deadline = time.monotonic() + 5
+    while port_open(emulator_port):
+        assert time.monotonic() < deadline, "the emulator outlived the gateway"
+        time.sleep(0.05)
+
+
+def port_open(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+    except OSError:
+        return False
+    return True
 
 
 def test_a_bad_setting_is_refused_with_its_name() -> None:

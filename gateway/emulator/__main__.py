@@ -21,13 +21,16 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if bool(args.webhook_url) != bool(args.webhook_secret):
         parser.error("--webhook-url and --webhook-secret go together")
-    options = EmulatorOptions(
-        seed_demo_data=not args.empty,
-        latency_ms=args.latency_ms,
-        failure_rate=args.failure_rate,
-        webhook_url=args.webhook_url,
-        webhook_secret=args.webhook_secret,
-    )
+    try:
+        options = EmulatorOptions(
+            seed_demo_data=not args.empty,
+            latency_ms=args.latency_ms,
+            failure_rate=args.failure_rate,
+            webhook_url=args.webhook_url,
+            webhook_secret=args.webhook_secret,
+        )
+    except ValueError as exc:
+        parser.error(str(exc))
     uvicorn.run(create_app(options), host=args.host, port=args.port, log_level="warning")
 
 
