@@ -8,6 +8,7 @@ import pytest
 
 from gateway.config import CacheSettings, StripeSettings
 from gateway.loaders import ResponseCache
+from tests.servers import free_port
 
 
 def test_scopes_separate_keys_accounts_and_versions() -> None:
@@ -59,9 +60,18 @@ async def test_redis_backend_round_trips_objects() -> None:
     cache = ResponseCache(CacheSettings(url="redis://127.0.0.1:6379/0", ttl=5))
     session = {"id": "cs_test_redis", "status": "open", "metadata": {"a": "b"}, "total": 5}
     try:
-        await cache.set("checkout-gateway:test:session", session)
-        assert await cache.get("checkout-gateway:test:session") == session
-        await cache.delete("checkout-gateway:test:session")
-        assert await cache.get("checkout-gateway:test:session") is None
+        key = f"checkout-gateway:test:{time.monotonic_ns()}"
+        assert await cache.get(key) is None
+        await cache.set(key, session)
+        assert await cache.get(key) == session
+    finally:
+        await cache.close()
+
+
+async def test_an_unreachable_cache_is_passed_over() -> None:
+    cache = ResponseCache(CacheSettings(url=f"redis://127.0.0.1:{free_port()}/0", ttl=5))
+    try:
+        await cache.set("checkout-gateway:test:unreachable", {"id": "cs_test_x"})
+        assert await cache.get("checkout-gateway:test:unreachable") is None
     finally:
         await cache.close()

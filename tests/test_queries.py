@@ -41,8 +41,9 @@ async def test_unknown_session_is_null_with_not_found(gql: GraphQLClient) -> Non
     assert error["path"] == ["checkoutSession"]
 
 
-async def test_ids_cannot_reach_other_paths(gql: GraphQLClient) -> None:
-    result = await gql.execute(BY_ID, id="../../v1/prices")
+@pytest.mark.parametrize("session_id", ["../../v1/prices", "", "  ", "cs_test_x?limit=1"])
+async def test_ids_cannot_reach_other_paths(gql: GraphQLClient, session_id: str) -> None:
+    result = await gql.execute(BY_ID, id=session_id)
     assert result["data"] == {"checkoutSession": None}
     assert result["errors"][0]["extensions"]["code"] == "NOT_FOUND"
 

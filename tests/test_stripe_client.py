@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl
 import pytest
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from gateway.config import StripeSettings
@@ -26,7 +26,7 @@ class Recorder:
     statuses: list[int] = field(default_factory=list)
     seen: list[dict[str, Any]] = field(default_factory=list)
 
-    async def endpoint(self, request: Request) -> JSONResponse:
+    async def endpoint(self, request: Request) -> Response:
         body = (await request.body()).decode()
         self.seen.append(
             {
@@ -38,6 +38,8 @@ class Recorder:
             }
         )
         status = self.statuses.pop(0) if self.statuses else 200
+        if request.url.path == "/html":
+            return HTMLResponse("<html>maintenance</html>")
         if status >= 400:
             return JSONResponse(
                 {"error": {"type": "api_error", "message": "boom"}},
@@ -136,3 +138,14 @@ async def test_unreachable_upstream_raises_a_connection_error() -> None:
             await client.get("/v1/checkout/sessions")
     finally:
         await client.aclose()
+
+
+async def test_a_body_that_is_not_json_is_an_api_error(recorder: tuple[Recorder, str]) -> None:
+    _, url = recorder
+    client = StripeClient(StripeSettings(api_key=fake_key(), api_base=url, max_retries=0))
+    try:
+        with pytest.raises(StripeAPIError) as caught:
+            await client.get("/html")
+    finally:
+        await client.aclose()
+    assert (caught.value.status, caught.value.type) == (502, "api_error")

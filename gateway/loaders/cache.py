@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from typing import Any
 
 from aiocache import Cache
@@ -11,12 +12,15 @@ from gateway.config import CacheSettings, StripeSettings
 
 StripeObject = dict[str, Any]
 
+logger = logging.getLogger(__name__)
+
 
 class ResponseCache:
     """Stores decoded Stripe objects under keys that never mix accounts, keys or versions.
 
     The key prefix is a hash of the API base, key, account and version, so the secret key itself
-    is never written into the cache.
+    is never written into the cache. A cache that fails (Redis down, say) is passed over with a
+    warning: reads then go to Stripe instead of failing.
     """
 
     def __init__(self, settings: CacheSettings) -> None:
@@ -38,16 +42,20 @@ class ResponseCache:
     async def get(self, key: str) -> StripeObject | None:
         if not self.enabled:
             return None
-        value: StripeObject | None = await self._backend.get(key)
+        try:
+            value: StripeObject | None = await self._backend.get(key)
+        except Exception as exc:
+            logger.warning("cache read failed: %s", type(exc).__name__)
+            return None
         return value
 
     async def set(self, key: str, value: StripeObject) -> None:
-        if self.enabled:
+        if not self.enabled:
+            return
+        try:
             await self._backend.set(key, value, ttl=self._ttl)
-
-    async def delete(self, key: str) -> None:
-        if self.enabled:
-            await self._backend.delete(key)
+        except Exception as exc:
+            logger.warning("cache write failed: %s", type(exc).__name__)
 
     async def close(self) -> None:
         await self._backend.close()

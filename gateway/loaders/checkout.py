@@ -63,6 +63,8 @@ class CheckoutLoaders:
         self, session_id: str, *, with_line_items: bool = False
     ) -> StripeObject | None:
         """The session with this id, or None when Stripe has no such session."""
+        if not session_id.strip():
+            return None
         if with_line_items:
             self._expand.add(session_id)
         return await self._sessions.load(session_id)

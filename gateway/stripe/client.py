@@ -107,8 +107,7 @@ class StripeClient:
                     f"Could not reach Stripe ({type(exc).__name__}) for {method} {path}."
                 ) from None
             if response.status_code < 400:
-                result: StripeObject = orjson.loads(response.content)
-                return result
+                return self._decode(response)
             if attempt < self._settings.max_retries and self._should_retry(response):
                 attempt += 1
                 await self._back_off(attempt, response)
@@ -131,6 +130,21 @@ class StripeClient:
         delay = min(delay, 5.0) * (0.5 + random.random() / 2)
         logger.info("retrying Stripe request", extra={"attempt": attempt, "delay": delay})
         await asyncio.sleep(delay)
+
+    @staticmethod
+    def _decode(response: httpx.Response) -> StripeObject:
+        try:
+            result = orjson.loads(response.content)
+        except orjson.JSONDecodeError:
+            result = None
+        if not isinstance(result, dict):
+            raise StripeAPIError(
+                "Stripe answered with a body that is not a JSON object.",
+                status=502,
+                type="api_error",
+                request_id=response.headers.get("Request-Id"),
+            )
+        return result
 
     @staticmethod
     def _error(response: httpx.Response) -> StripeAPIError:
