@@ -82,8 +82,12 @@ class AcssDebitPaymentMethodOptionsInput:
     )
 
 
-@strawberry.input(description="Settings for Affirm.")
-class AffirmPaymentMethodOptionsInput:
+@strawberry.input(
+    description=(
+        "Settings of a payment method whose funds can be captured later and that is never saved."
+    )
+)
+class CapturableSingleUsePaymentMethodOptionsInput:
     capture_method: ManualCaptureMethod | None = strawberry.field(
         default=None,
         description=(
@@ -96,30 +100,20 @@ class AffirmPaymentMethodOptionsInput:
     )
 
 
-@strawberry.input(description="Settings for Afterpay and Clearpay.")
-class AfterpayClearpayPaymentMethodOptionsInput:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
-    )
+@strawberry.input(
+    description="Settings of a payment method that checkout never saves for later charges."
+)
+class SingleUsePaymentMethodOptionsInput:
     setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
         default=None,
         description="Set to none to make sure the payment method is not saved for later use.",
     )
 
 
-@strawberry.input(description="Settings for Alipay.")
-class AlipayPaymentMethodOptionsInput:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
-    )
-
-
-@strawberry.input(description="Settings for Alma.")
-class AlmaPaymentMethodOptionsInput:
+@strawberry.input(
+    description="Settings of a payment method whose funds can be captured after authorisation."
+)
+class CapturablePaymentMethodOptionsInput:
     capture_method: ManualCaptureMethod | None = strawberry.field(
         default=None,
         description=(
@@ -128,8 +122,13 @@ class AlmaPaymentMethodOptionsInput:
     )
 
 
-@strawberry.input(description="Settings for Amazon Pay.")
-class AmazonPayPaymentMethodOptionsInput:
+@strawberry.input(
+    description=(
+        "Settings of a payment method whose funds can be captured later and that can be "
+        "saved for charges while the customer is away."
+    )
+)
+class CapturableReusablePaymentMethodOptionsInput:
     capture_method: ManualCaptureMethod | None = strawberry.field(
         default=None,
         description=(
@@ -168,8 +167,10 @@ class DirectDebitMandateOptionsInput:
     )
 
 
-@strawberry.input(description="Settings for Bacs direct debit.")
-class BacsDebitPaymentMethodOptionsInput:
+@strawberry.input(
+    description="Settings of a direct debit from a bank account, such as Bacs or SEPA."
+)
+class DirectDebitPaymentMethodOptionsInput:
     mandate_options: DirectDebitMandateOptionsInput | None = strawberry.field(
         default=None, description="Settings of the mandate."
     )
@@ -185,24 +186,6 @@ class BacsDebitPaymentMethodOptionsInput:
         description=(
             "The date to debit the customer's account, as YYYY-MM-DD; it must be a "
             "few days in the future."
-        ),
-    )
-
-
-@strawberry.input(description="Settings for Bancontact.")
-class BancontactPaymentMethodOptionsInput:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
-    )
-
-
-@strawberry.input(description="Settings for Billie.")
-class BilliePaymentMethodOptionsInput:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
         ),
     )
 
@@ -339,63 +322,6 @@ class DemoPayPaymentMethodOptionsInput:
     )
 
 
-@strawberry.input(description="Settings for EPS.")
-class EpsPaymentMethodOptionsInput:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
-    )
-
-
-@strawberry.input(description="Settings for FPX.")
-class FpxPaymentMethodOptionsInput:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
-    )
-
-
-@strawberry.input(description="Settings for giropay.")
-class GiropayPaymentMethodOptionsInput:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
-    )
-
-
-@strawberry.input(description="Settings for GrabPay.")
-class GrabpayPaymentMethodOptionsInput:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
-    )
-
-
-@strawberry.input(description="Settings for iDEAL.")
-class IdealPaymentMethodOptionsInput:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
-    )
-
-
-@strawberry.input(description="Settings for Kakao Pay.")
-class KakaoPayPaymentMethodOptionsInput:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
-    )
-    setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description=(
-            "Whether to save this payment method to charge later while the customer"
-            " is away; none keeps it unsaved."
-        ),
-    )
-
-
 @strawberry.input(description="The next charge of a subscription paid with Klarna.")
 class KlarnaNextBillingInput:
     amount: int = strawberry.field(
@@ -455,79 +381,6 @@ class KonbiniPaymentMethodOptionsInput:
     )
 
 
-@strawberry.input(description="Settings for Korean cards.")
-class KrCardPaymentMethodOptionsInput:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
-    )
-    setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description=(
-            "Whether to save this payment method to charge later while the customer"
-            " is away; none keeps it unsaved."
-        ),
-    )
-
-
-@strawberry.input(description="Settings for Link.")
-class LinkPaymentMethodOptionsInput:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
-    )
-    setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description=(
-            "Whether to save this payment method to charge later while the customer"
-            " is away; none keeps it unsaved."
-        ),
-    )
-
-
-@strawberry.input(description="Settings for MobilePay.")
-class MobilepayPaymentMethodOptionsInput:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
-    )
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
-    )
-
-
-@strawberry.input(description="Settings for Multibanco.")
-class MultibancoPaymentMethodOptionsInput:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
-    )
-
-
-@strawberry.input(description="Settings for Naver Pay.")
-class NaverPayPaymentMethodOptionsInput:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
-    )
-    setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description=(
-            "Whether to save this payment method to charge later while the customer"
-            " is away; none keeps it unsaved."
-        ),
-    )
-
-
 @strawberry.input(description="Settings for OXXO.")
 class OxxoPaymentMethodOptionsInput:
     expires_after_days: int | None = strawberry.field(
@@ -548,24 +401,6 @@ class P24PaymentMethodOptionsInput:
     tos_shown_and_accepted: bool | None = strawberry.field(
         default=None,
         description="Confirms that the customer saw and accepted the Przelewy24 terms.",
-    )
-
-
-@strawberry.input(description="Settings for PAYCO.")
-class PaycoPaymentMethodOptionsInput:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
-    )
-
-
-@strawberry.input(description="Settings for PayNow.")
-class PaynowPaymentMethodOptionsInput:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
     )
 
 
@@ -656,84 +491,10 @@ class PixPaymentMethodOptionsInput:
     )
 
 
-@strawberry.input(description="Settings for Revolut Pay.")
-class RevolutPayPaymentMethodOptionsInput:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
-    )
-    setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description=(
-            "Whether to save this payment method to charge later while the customer"
-            " is away; none keeps it unsaved."
-        ),
-    )
-
-
-@strawberry.input(description="Settings for Samsung Pay.")
-class SamsungPayPaymentMethodOptionsInput:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
-    )
-
-
-@strawberry.input(description="Settings for Satispay.")
-class SatispayPaymentMethodOptionsInput:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
-    )
-
-
-@strawberry.input(description="Settings for SEPA Direct Debit.")
-class SepaDebitPaymentMethodOptionsInput:
-    mandate_options: DirectDebitMandateOptionsInput | None = strawberry.field(
-        default=None, description="Settings of the mandate."
-    )
-    setup_future_usage: PaymentMethodSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description=(
-            "Whether to save this payment method for later charges, and whether "
-            "those happen with the customer present or away; none keeps it unsaved."
-        ),
-    )
-    target_date: str | None = strawberry.field(
-        default=None,
-        description=(
-            "The date to debit the customer's account, as YYYY-MM-DD; it must be a "
-            "few days in the future."
-        ),
-    )
-
-
-@strawberry.input(description="Settings for Sofort.")
-class SofortPaymentMethodOptionsInput:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
-    )
-
-
 @strawberry.input(description="Settings for Swish.")
 class SwishPaymentMethodOptionsInput:
     reference: str | None = strawberry.field(
         default=None, description="The order reference shown to the customer in the Swish app."
-    )
-
-
-@strawberry.input(description="Settings for TWINT.")
-class TwintPaymentMethodOptionsInput:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
     )
 
 
@@ -795,31 +556,31 @@ class PaymentMethodOptionsInput:
     acss_debit: AcssDebitPaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Canadian pre-authorized debit."
     )
-    affirm: AffirmPaymentMethodOptionsInput | None = strawberry.field(
+    affirm: CapturableSingleUsePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Affirm."
     )
-    afterpay_clearpay: AfterpayClearpayPaymentMethodOptionsInput | None = strawberry.field(
+    afterpay_clearpay: CapturableSingleUsePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Afterpay and Clearpay."
     )
-    alipay: AlipayPaymentMethodOptionsInput | None = strawberry.field(
+    alipay: SingleUsePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Alipay."
     )
-    alma: AlmaPaymentMethodOptionsInput | None = strawberry.field(
+    alma: CapturablePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Alma."
     )
-    amazon_pay: AmazonPayPaymentMethodOptionsInput | None = strawberry.field(
+    amazon_pay: CapturableReusablePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Amazon Pay."
     )
     au_becs_debit: AuBecsDebitPaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Australian BECS direct debit."
     )
-    bacs_debit: BacsDebitPaymentMethodOptionsInput | None = strawberry.field(
+    bacs_debit: DirectDebitPaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Bacs direct debit."
     )
-    bancontact: BancontactPaymentMethodOptionsInput | None = strawberry.field(
+    bancontact: SingleUsePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Bancontact."
     )
-    billie: BilliePaymentMethodOptionsInput | None = strawberry.field(
+    billie: CapturablePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Billie."
     )
     boleto: BoletoPaymentMethodOptionsInput | None = strawberry.field(
@@ -837,22 +598,22 @@ class PaymentMethodOptionsInput:
     demo_pay: DemoPayPaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for the Demo Pay test method."
     )
-    eps: EpsPaymentMethodOptionsInput | None = strawberry.field(
+    eps: SingleUsePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for EPS."
     )
-    fpx: FpxPaymentMethodOptionsInput | None = strawberry.field(
+    fpx: SingleUsePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for FPX."
     )
-    giropay: GiropayPaymentMethodOptionsInput | None = strawberry.field(
+    giropay: SingleUsePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for giropay."
     )
-    grabpay: GrabpayPaymentMethodOptionsInput | None = strawberry.field(
+    grabpay: SingleUsePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for GrabPay."
     )
-    ideal: IdealPaymentMethodOptionsInput | None = strawberry.field(
+    ideal: SingleUsePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for iDEAL."
     )
-    kakao_pay: KakaoPayPaymentMethodOptionsInput | None = strawberry.field(
+    kakao_pay: CapturableReusablePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Kakao Pay."
     )
     klarna: KlarnaPaymentMethodOptionsInput | None = strawberry.field(
@@ -861,19 +622,19 @@ class PaymentMethodOptionsInput:
     konbini: KonbiniPaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Konbini."
     )
-    kr_card: KrCardPaymentMethodOptionsInput | None = strawberry.field(
+    kr_card: CapturableReusablePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Korean cards."
     )
-    link: LinkPaymentMethodOptionsInput | None = strawberry.field(
+    link: CapturableReusablePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Link."
     )
-    mobilepay: MobilepayPaymentMethodOptionsInput | None = strawberry.field(
+    mobilepay: CapturableSingleUsePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for MobilePay."
     )
-    multibanco: MultibancoPaymentMethodOptionsInput | None = strawberry.field(
+    multibanco: SingleUsePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Multibanco."
     )
-    naver_pay: NaverPayPaymentMethodOptionsInput | None = strawberry.field(
+    naver_pay: CapturableReusablePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Naver Pay."
     )
     oxxo: OxxoPaymentMethodOptionsInput | None = strawberry.field(
@@ -882,10 +643,10 @@ class PaymentMethodOptionsInput:
     p24: P24PaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Przelewy24."
     )
-    payco: PaycoPaymentMethodOptionsInput | None = strawberry.field(
+    payco: CapturablePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for PAYCO."
     )
-    paynow: PaynowPaymentMethodOptionsInput | None = strawberry.field(
+    paynow: SingleUsePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for PayNow."
     )
     paypal: PaypalPaymentMethodOptionsInput | None = strawberry.field(
@@ -897,25 +658,25 @@ class PaymentMethodOptionsInput:
     pix: PixPaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Pix."
     )
-    revolut_pay: RevolutPayPaymentMethodOptionsInput | None = strawberry.field(
+    revolut_pay: CapturableReusablePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Revolut Pay."
     )
-    samsung_pay: SamsungPayPaymentMethodOptionsInput | None = strawberry.field(
+    samsung_pay: CapturablePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Samsung Pay."
     )
-    satispay: SatispayPaymentMethodOptionsInput | None = strawberry.field(
+    satispay: CapturablePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Satispay."
     )
-    sepa_debit: SepaDebitPaymentMethodOptionsInput | None = strawberry.field(
+    sepa_debit: DirectDebitPaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for SEPA Direct Debit."
     )
-    sofort: SofortPaymentMethodOptionsInput | None = strawberry.field(
+    sofort: SingleUsePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Sofort."
     )
     swish: SwishPaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for Swish."
     )
-    twint: TwintPaymentMethodOptionsInput | None = strawberry.field(
+    twint: SingleUsePaymentMethodOptionsInput | None = strawberry.field(
         default=None, description="Settings for TWINT."
     )
     us_bank_account: UsBankAccountPaymentMethodOptionsInput | None = strawberry.field(

@@ -161,8 +161,12 @@ class AcssDebitPaymentMethodOptions:
     )
 
 
-@strawberry.type(description="Settings for payments made with Affirm.")
-class AffirmPaymentMethodOptions:
+@strawberry.type(
+    description=(
+        "Settings of a payment method whose funds can be captured later and that is never saved."
+    )
+)
+class CapturableSingleUsePaymentMethodOptions:
     capture_method: ManualCaptureMethod | None = strawberry.field(
         description="MANUAL when checkout only authorises the payment and you capture it later."
     )
@@ -171,32 +175,31 @@ class AffirmPaymentMethodOptions:
     )
 
 
-@strawberry.type(description="Settings for payments made with Afterpay or Clearpay.")
-class AfterpayClearpayPaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
+@strawberry.type(
+    description="Settings of a payment method that checkout never saves for later charges."
+)
+class SingleUsePaymentMethodOptions:
     setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
         description="Whether the payment method is saved for later charges, and for which kind."
     )
 
 
-@strawberry.type(description="Settings for payments made with Alipay.")
-class AlipayPaymentMethodOptions:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
-@strawberry.type(description="Settings for payments made with Alma.")
-class AlmaPaymentMethodOptions:
+@strawberry.type(
+    description="Settings of a payment method whose funds can be captured after authorisation."
+)
+class CapturablePaymentMethodOptions:
     capture_method: ManualCaptureMethod | None = strawberry.field(
         description="MANUAL when checkout only authorises the payment and you capture it later."
     )
 
 
-@strawberry.type(description="Settings for payments made with Amazon Pay.")
-class AmazonPayPaymentMethodOptions:
+@strawberry.type(
+    description=(
+        "Settings of a payment method whose funds can be captured later and that can be "
+        "saved for charges while the customer is away."
+    )
+)
+class CapturableReusablePaymentMethodOptions:
     capture_method: ManualCaptureMethod | None = strawberry.field(
         description="MANUAL when checkout only authorises the payment and you capture it later."
     )
@@ -215,8 +218,10 @@ class AuBecsDebitPaymentMethodOptions:
     )
 
 
-@strawberry.type(description="Settings for payments made with Bacs Direct Debit.")
-class BacsDebitPaymentMethodOptions:
+@strawberry.type(
+    description="Settings of a direct debit from a bank account, such as Bacs or SEPA."
+)
+class DirectDebitPaymentMethodOptions:
     mandate_options: BankDebitMandateOptions | None = strawberry.field(
         description="Terms of the Direct Debit mandate."
     )
@@ -225,20 +230,6 @@ class BacsDebitPaymentMethodOptions:
     )
     target_date: str | None = strawberry.field(
         description="Date, as YYYY-MM-DD, by which the debit should reach the customer's bank."
-    )
-
-
-@strawberry.type(description="Settings for payments made with Bancontact.")
-class BancontactPaymentMethodOptions:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
-@strawberry.type(description="Settings for payments made with Billie.")
-class BilliePaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
     )
 
 
@@ -289,16 +280,6 @@ class CardPaymentMethodOptions:
     )
 
 
-@strawberry.type(description="Settings for payments made with Cash App Pay.")
-class CashappPaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
 @strawberry.type(description="Settings for payments made with customer balance.")
 class CustomerBalancePaymentMethodOptions:
     bank_transfer: CustomerBalanceBankTransfer | None = strawberry.field(
@@ -308,51 +289,6 @@ class CustomerBalancePaymentMethodOptions:
         description="How the customer tops up the balance used to pay."
     )
     setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
-@strawberry.type(description="Settings for payments made with EPS.")
-class EpsPaymentMethodOptions:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
-@strawberry.type(description="Settings for payments made with FPX.")
-class FpxPaymentMethodOptions:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
-@strawberry.type(description="Settings for payments made with giropay.")
-class GiropayPaymentMethodOptions:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
-@strawberry.type(description="Settings for payments made with GrabPay.")
-class GrabpayPaymentMethodOptions:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
-@strawberry.type(description="Settings for payments made with iDEAL.")
-class IdealPaymentMethodOptions:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
-@strawberry.type(description="Settings for payments made with Kakao Pay.")
-class KakaoPayPaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
-    setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
         description="Whether the payment method is saved for later charges, and for which kind."
     )
 
@@ -377,79 +313,11 @@ class KonbiniPaymentMethodOptions:
     )
 
 
-@strawberry.type(description="Settings for payments made with Korean card.")
-class KrCardPaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
-    setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
-@strawberry.type(description="Settings for payments made with Link.")
-class LinkPaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
-    setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
-@strawberry.type(description="Settings for payments made with MobilePay.")
-class MobilepayPaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
-@strawberry.type(description="Settings for payments made with Multibanco.")
-class MultibancoPaymentMethodOptions:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
-@strawberry.type(description="Settings for payments made with Naver Pay.")
-class NaverPayPaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
-    setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
 @strawberry.type(description="Settings for payments made with OXXO.")
 class OxxoPaymentMethodOptions:
     expires_after_days: int = strawberry.field(
         description="Days the customer has to pay the OXXO voucher before it expires."
     )
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
-@strawberry.type(description="Settings for payments made with Przelewy24.")
-class P24PaymentMethodOptions:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
-@strawberry.type(description="Settings for payments made with PAYCO.")
-class PaycoPaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
-
-
-@strawberry.type(description="Settings for payments made with PayNow.")
-class PaynowPaymentMethodOptions:
     setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
         description="Whether the payment method is saved for later charges, and for which kind."
     )
@@ -494,61 +362,10 @@ class PixPaymentMethodOptions:
     )
 
 
-@strawberry.type(description="Settings for payments made with Revolut Pay.")
-class RevolutPayPaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
-    setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
-@strawberry.type(description="Settings for payments made with Samsung Pay.")
-class SamsungPayPaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
-
-
-@strawberry.type(description="Settings for payments made with Satispay.")
-class SatispayPaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
-
-
-@strawberry.type(description="Settings for payments made with SEPA Direct Debit.")
-class SepaDebitPaymentMethodOptions:
-    mandate_options: BankDebitMandateOptions | None = strawberry.field(
-        description="Terms of the Direct Debit mandate."
-    )
-    setup_future_usage: PaymentMethodSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-    target_date: str | None = strawberry.field(
-        description="Date, as YYYY-MM-DD, by which the debit should reach the customer's bank."
-    )
-
-
-@strawberry.type(description="Settings for payments made with Sofort.")
-class SofortPaymentMethodOptions:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-
-
 @strawberry.type(description="Settings for payments made with Swish.")
 class SwishPaymentMethodOptions:
     reference: str | None = strawberry.field(
         description="Your reference for the payment, shown in the Swish app."
-    )
-
-
-@strawberry.type(description="Settings for payments made with TWINT.")
-class TwintPaymentMethodOptions:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
     )
 
 
@@ -575,31 +392,31 @@ class CheckoutSessionPaymentMethodOptions:
     acss_debit: AcssDebitPaymentMethodOptions | None = strawberry.field(
         description="Settings for Canadian pre-authorised debit payments."
     )
-    affirm: AffirmPaymentMethodOptions | None = strawberry.field(
+    affirm: CapturableSingleUsePaymentMethodOptions | None = strawberry.field(
         description="Settings for Affirm payments."
     )
-    afterpay_clearpay: AfterpayClearpayPaymentMethodOptions | None = strawberry.field(
+    afterpay_clearpay: CapturableSingleUsePaymentMethodOptions | None = strawberry.field(
         description="Settings for Afterpay or Clearpay payments."
     )
-    alipay: AlipayPaymentMethodOptions | None = strawberry.field(
+    alipay: SingleUsePaymentMethodOptions | None = strawberry.field(
         description="Settings for Alipay payments."
     )
-    alma: AlmaPaymentMethodOptions | None = strawberry.field(
+    alma: CapturablePaymentMethodOptions | None = strawberry.field(
         description="Settings for Alma payments."
     )
-    amazon_pay: AmazonPayPaymentMethodOptions | None = strawberry.field(
+    amazon_pay: CapturableReusablePaymentMethodOptions | None = strawberry.field(
         description="Settings for Amazon Pay payments."
     )
     au_becs_debit: AuBecsDebitPaymentMethodOptions | None = strawberry.field(
         description="Settings for Australian BECS Direct Debit payments."
     )
-    bacs_debit: BacsDebitPaymentMethodOptions | None = strawberry.field(
+    bacs_debit: DirectDebitPaymentMethodOptions | None = strawberry.field(
         description="Settings for Bacs Direct Debit payments."
     )
-    bancontact: BancontactPaymentMethodOptions | None = strawberry.field(
+    bancontact: SingleUsePaymentMethodOptions | None = strawberry.field(
         description="Settings for Bancontact payments."
     )
-    billie: BilliePaymentMethodOptions | None = strawberry.field(
+    billie: CapturablePaymentMethodOptions | None = strawberry.field(
         description="Settings for Billie payments."
     )
     boleto: BoletoPaymentMethodOptions | None = strawberry.field(
@@ -608,24 +425,28 @@ class CheckoutSessionPaymentMethodOptions:
     card: CardPaymentMethodOptions | None = strawberry.field(
         description="Settings for card payments."
     )
-    cashapp: CashappPaymentMethodOptions | None = strawberry.field(
+    cashapp: CapturableSingleUsePaymentMethodOptions | None = strawberry.field(
         description="Settings for Cash App Pay payments."
     )
     customer_balance: CustomerBalancePaymentMethodOptions | None = strawberry.field(
         description="Settings for customer balance payments."
     )
-    eps: EpsPaymentMethodOptions | None = strawberry.field(description="Settings for EPS payments.")
-    fpx: FpxPaymentMethodOptions | None = strawberry.field(description="Settings for FPX payments.")
-    giropay: GiropayPaymentMethodOptions | None = strawberry.field(
+    eps: SingleUsePaymentMethodOptions | None = strawberry.field(
+        description="Settings for EPS payments."
+    )
+    fpx: SingleUsePaymentMethodOptions | None = strawberry.field(
+        description="Settings for FPX payments."
+    )
+    giropay: SingleUsePaymentMethodOptions | None = strawberry.field(
         description="Settings for giropay payments."
     )
-    grabpay: GrabpayPaymentMethodOptions | None = strawberry.field(
+    grabpay: SingleUsePaymentMethodOptions | None = strawberry.field(
         description="Settings for GrabPay payments."
     )
-    ideal: IdealPaymentMethodOptions | None = strawberry.field(
+    ideal: SingleUsePaymentMethodOptions | None = strawberry.field(
         description="Settings for iDEAL payments."
     )
-    kakao_pay: KakaoPayPaymentMethodOptions | None = strawberry.field(
+    kakao_pay: CapturableReusablePaymentMethodOptions | None = strawberry.field(
         description="Settings for Kakao Pay payments."
     )
     klarna: KlarnaPaymentMethodOptions | None = strawberry.field(
@@ -634,31 +455,31 @@ class CheckoutSessionPaymentMethodOptions:
     konbini: KonbiniPaymentMethodOptions | None = strawberry.field(
         description="Settings for Konbini payments."
     )
-    kr_card: KrCardPaymentMethodOptions | None = strawberry.field(
+    kr_card: CapturableReusablePaymentMethodOptions | None = strawberry.field(
         description="Settings for Korean card payments."
     )
-    link: LinkPaymentMethodOptions | None = strawberry.field(
+    link: CapturableReusablePaymentMethodOptions | None = strawberry.field(
         description="Settings for Link payments."
     )
-    mobilepay: MobilepayPaymentMethodOptions | None = strawberry.field(
+    mobilepay: CapturableSingleUsePaymentMethodOptions | None = strawberry.field(
         description="Settings for MobilePay payments."
     )
-    multibanco: MultibancoPaymentMethodOptions | None = strawberry.field(
+    multibanco: SingleUsePaymentMethodOptions | None = strawberry.field(
         description="Settings for Multibanco payments."
     )
-    naver_pay: NaverPayPaymentMethodOptions | None = strawberry.field(
+    naver_pay: CapturableReusablePaymentMethodOptions | None = strawberry.field(
         description="Settings for Naver Pay payments."
     )
     oxxo: OxxoPaymentMethodOptions | None = strawberry.field(
         description="Settings for OXXO payments."
     )
-    p24: P24PaymentMethodOptions | None = strawberry.field(
+    p24: SingleUsePaymentMethodOptions | None = strawberry.field(
         description="Settings for Przelewy24 payments."
     )
-    payco: PaycoPaymentMethodOptions | None = strawberry.field(
+    payco: CapturablePaymentMethodOptions | None = strawberry.field(
         description="Settings for PAYCO payments."
     )
-    paynow: PaynowPaymentMethodOptions | None = strawberry.field(
+    paynow: SingleUsePaymentMethodOptions | None = strawberry.field(
         description="Settings for PayNow payments."
     )
     paypal: PaypalPaymentMethodOptions | None = strawberry.field(
@@ -668,25 +489,25 @@ class CheckoutSessionPaymentMethodOptions:
         description="Settings for PayTo payments."
     )
     pix: PixPaymentMethodOptions | None = strawberry.field(description="Settings for Pix payments.")
-    revolut_pay: RevolutPayPaymentMethodOptions | None = strawberry.field(
+    revolut_pay: CapturableReusablePaymentMethodOptions | None = strawberry.field(
         description="Settings for Revolut Pay payments."
     )
-    samsung_pay: SamsungPayPaymentMethodOptions | None = strawberry.field(
+    samsung_pay: CapturablePaymentMethodOptions | None = strawberry.field(
         description="Settings for Samsung Pay payments."
     )
-    satispay: SatispayPaymentMethodOptions | None = strawberry.field(
+    satispay: CapturablePaymentMethodOptions | None = strawberry.field(
         description="Settings for Satispay payments."
     )
-    sepa_debit: SepaDebitPaymentMethodOptions | None = strawberry.field(
+    sepa_debit: DirectDebitPaymentMethodOptions | None = strawberry.field(
         description="Settings for SEPA Direct Debit payments."
     )
-    sofort: SofortPaymentMethodOptions | None = strawberry.field(
+    sofort: SingleUsePaymentMethodOptions | None = strawberry.field(
         description="Settings for Sofort payments."
     )
     swish: SwishPaymentMethodOptions | None = strawberry.field(
         description="Settings for Swish payments."
     )
-    twint: TwintPaymentMethodOptions | None = strawberry.field(
+    twint: SingleUsePaymentMethodOptions | None = strawberry.field(
         description="Settings for TWINT payments."
     )
     us_bank_account: UsBankAccountPaymentMethodOptions | None = strawberry.field(
