@@ -172,6 +172,10 @@ PURPOSE = one_of(
     "tax",
     "utility",
 )
+DELIVERY_ESTIMATE_BOUND = obj(
+    {"unit": one_of("business_day", "day", "hour", "month", "week"), "value": INT},
+    required=("unit", "value"),
+)
 # Every type that can be excluded can be offered, and Link besides.
 PAYMENT_METHOD_TYPES = one_of(*sorted((*EXCLUDED_PAYMENT_METHOD_TYPES.values, "link")))
 ALLOWED_COUNTRIES = one_of(
@@ -975,30 +979,8 @@ SESSION_CREATE = obj(
                         {
                             "delivery_estimate": obj(
                                 {
-                                    "maximum": obj(
-                                        {
-                                            "unit": one_of(
-                                                "business_day", "day", "hour", "month", "week"
-                                            ),
-                                            "value": INT,
-                                        },
-                                        required=(
-                                            "unit",
-                                            "value",
-                                        ),
-                                    ),
-                                    "minimum": obj(
-                                        {
-                                            "unit": one_of(
-                                                "business_day", "day", "hour", "month", "week"
-                                            ),
-                                            "value": INT,
-                                        },
-                                        required=(
-                                            "unit",
-                                            "value",
-                                        ),
-                                    ),
+                                    "maximum": DELIVERY_ESTIMATE_BOUND,
+                                    "minimum": DELIVERY_ESTIMATE_BOUND,
                                 }
                             ),
                             "display_name": STR,

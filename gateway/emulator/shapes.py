@@ -100,6 +100,15 @@ SESSION_FIELDS = (
     "wallet_options",
 )
 
+ADDRESS: Shape = {
+    "city": None,
+    "country": None,
+    "line1": None,
+    "line2": None,
+    "postal_code": None,
+    "state": None,
+}
+
 ADAPTIVE_PRICING: Shape = {"enabled": None}
 
 AFTER_EXPIRATION: Shape = {
@@ -127,14 +136,7 @@ COLLECTED_INFORMATION: Shape = {
     "business_name": None,
     "individual_name": None,
     "shipping_details": {
-        "address": {
-            "city": None,
-            "country": None,
-            "line1": None,
-            "line2": None,
-            "postal_code": None,
-            "state": None,
-        },
+        "address": ADDRESS,
         "name": None,
     },
 }
@@ -177,14 +179,7 @@ CUSTOM_TEXT: Shape = {
 }
 
 CUSTOMER_DETAILS: Shape = {
-    "address": {
-        "city": None,
-        "country": None,
-        "line1": None,
-        "line2": None,
-        "postal_code": None,
-        "state": None,
-    },
+    "address": ADDRESS,
     "business_name": None,
     "email": None,
     "individual_name": None,
