@@ -122,21 +122,19 @@ class StripeClient:
         return response.status_code in _RETRYABLE_STATUSES
 
     async def _back_off(self, attempt: int, response: httpx.Response | None) -> None:
-        delay = self._settings.retry_delay * 2 ** (attempt - 1)
+        # Exponential back-off with jitter, but never sooner than Stripe asked for.
+        delay = min(self._settings.retry_delay * 2 ** (attempt - 1), 5.0)
+        delay *= 0.5 + random.random() / 2
         if response is not None:
             retry_after = response.headers.get("Retry-After", "")
             if retry_after.isdigit():
-                delay = max(delay, float(retry_after))
-        delay = min(delay, 5.0) * (0.5 + random.random() / 2)
+                delay = max(delay, min(float(retry_after), 5.0))
         logger.info("retrying Stripe request", extra={"attempt": attempt, "delay": delay})
         await asyncio.sleep(delay)
 
     @staticmethod
     def _decode(response: httpx.Response) -> StripeObject:
-        try:
-            result = orjson.loads(response.content)
-        except orjson.JSONDecodeError:
-            result = None
+        result = _json_body(response)
         if not isinstance(result, dict):
             raise StripeAPIError(
                 "Stripe answered with a body that is not a JSON object.",
@@ -148,10 +146,15 @@ class StripeClient:
 
     @staticmethod
     def _error(response: httpx.Response) -> StripeAPIError:
-        try:
-            body = orjson.loads(response.content)
-        except orjson.JSONDecodeError:
-            body = None
         return StripeAPIError.from_response(
-            response.status_code, body, response.headers.get("Request-Id")
+            response.status_code, _json_body(response), response.headers.get("Request-Id")
         )
+
+
+def _json_body(response: httpx.Response) -> object:
+    """The decoded body, or None when it is not JSON (a proxy's error page, say)."""
+    try:
+        body: object = orjson.loads(response.content)
+    except orjson.JSONDecodeError:
+        return None
+    return body
