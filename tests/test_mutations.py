@@ -3,6 +3,8 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
+import pytest
+
 from tests.conftest import GraphQLClient, Upstream
 from tests.queries import CREATE, EXPIRE, payment_input, subscription_input
 
@@ -117,6 +119,24 @@ async def test_idempotency_key_replays_and_refuses_a_different_input(gql: GraphQ
     [error] = result["errors"]
     assert error["extensions"]["code"] == "IDEMPOTENCY_CONFLICT"
     assert error["path"] == ["createCheckoutSession"]
+
+
+@pytest.mark.parametrize("key", ["", "k" * 256])
+async def test_an_unusable_idempotency_key_is_a_user_error(
+    gql: GraphQLClient, upstream: Upstream, key: str
+) -> None:
+    before = (await upstream.requests())["total"]
+    data = await gql.data(CREATE, input=payment_input(100), key=key)
+    payload = data["createCheckoutSession"]
+    assert payload["checkoutSession"] is None
+    assert payload["userErrors"] == [
+        {
+            "field": ["idempotencyKey"],
+            "code": "INVALID",
+            "message": "An idempotency key must be 1 to 255 characters long.",
+        }
+    ]
+    assert (await upstream.requests())["total"] == before
 
 
 async def test_expire_then_expire_again(gql: GraphQLClient, upstream: Upstream) -> None:

@@ -24,6 +24,8 @@ from gateway.emulator.store import Account
 _KEY = re.compile(r"(sk|rk)_test_[A-Za-z0-9]{8,247}")
 JSON = "application/json"
 
+MAX_IDEMPOTENCY_KEY = 255
+
 
 @dataclass
 class Call:
@@ -103,6 +105,12 @@ async def _serve(emulator: Emulator, request: Request, spec: Obj, handler: Handl
     account = emulator.store.account(account_id)
     rid = request_id(request)
     key = request.headers.get("idempotency-key") if request.method == "POST" else None
+    if key is not None and not 1 <= len(key) <= MAX_IDEMPOTENCY_KEY:
+        raise StripeError(
+            400,
+            f"Idempotency keys must be 1 to {MAX_IDEMPOTENCY_KEY} characters long; "
+            f"this one has {len(key)}.",
+        )
     call = Call(emulator, request, account, params, rid, key)
     if key is None:
         await emulator.faults.delay()

@@ -14,6 +14,12 @@ from gateway.schema.types.session import CheckoutSession
 from gateway.stripe import StripeAPIError, StripeObject
 
 SESSION_LINE_ITEMS = ("checkoutSession", "lineItems")
+MAX_IDEMPOTENCY_KEY = 255
+BAD_IDEMPOTENCY_KEY = UserError(
+    field=["idempotencyKey"],
+    code="INVALID",
+    message=f"An idempotency key must be 1 to {MAX_IDEMPOTENCY_KEY} characters long.",
+)
 
 
 @strawberry.type(description="The result of createCheckoutSession.")
@@ -60,6 +66,8 @@ async def resolve_create(
         ),
     ] = None,
 ) -> StripeObject:
+    if idempotency_key is not None and not 1 <= len(idempotency_key) <= MAX_IDEMPOTENCY_KEY:
+        return _refused([BAD_IDEMPOTENCY_KEY])
     try:
         session = await info.context.loaders.create_session(
             to_stripe_params(input),

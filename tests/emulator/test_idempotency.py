@@ -80,3 +80,14 @@ def test_key_in_flight_is_409() -> None:
         assert results[0].status_code == 200
         replay = httpx.post(f"{url}/v1/checkout/sessions", data=form, headers=headers)
         assert replay.json()["id"] == results[0].json()["id"]
+
+
+def test_keys_longer_than_255_characters_are_refused(
+    client: stripe.StripeClient, http: httpx.Client
+) -> None:
+    price = make_price(client)
+    long_key = {"Idempotency-Key": "k" * 256}
+    refused = http.post("/v1/checkout/sessions", data=session_form(price.id), headers=long_key)
+    assert refused.status_code == 400
+    assert "255" in refused.json()["error"]["message"]
+    assert len(client.v1.checkout.sessions.list().data) == 0
