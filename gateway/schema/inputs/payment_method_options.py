@@ -31,6 +31,20 @@ from gateway.schema.enums import (
 )
 from gateway.schema.inputs.enums import PaypalLocale, SetupFutureUsage, WechatPayClient
 
+NOT_SAVED = "Set to none to make sure the payment method is not saved for later use."
+MANUAL_CAPTURE = "Set to manual to only authorize the payment now and capture it later yourself."
+SAVED_FOR_LATER = (
+    "Whether to save this payment method for later charges, and whether those happen with the "
+    "customer present or away; none keeps it unsaved."
+)
+SAVED_OFF_SESSION = (
+    "Whether to save this payment method to charge later while the customer is away; none keeps "
+    "it unsaved."
+)
+TARGET_DATE = (
+    "The date to debit the customer's account, as YYYY-MM-DD; it must be a few days in the future."
+)
+
 
 @strawberry.input(description="Terms of a Canadian pre-authorized debit mandate.")
 class AcssDebitMandateOptionsInput:
@@ -65,17 +79,11 @@ class AcssDebitPaymentMethodOptionsInput:
     )
     setup_future_usage: PaymentMethodSetupFutureUsage | None = strawberry.field(
         default=None,
-        description=(
-            "Whether to save this payment method for later charges, and whether "
-            "those happen with the customer present or away; none keeps it unsaved."
-        ),
+        description=(SAVED_FOR_LATER),
     )
     target_date: str | None = strawberry.field(
         default=None,
-        description=(
-            "The date to debit the customer's account, as YYYY-MM-DD; it must be a "
-            "few days in the future."
-        ),
+        description=(TARGET_DATE),
     )
     verification_method: AcssDebitVerificationMethod | None = strawberry.field(
         default=None, description="How the bank account is verified."
@@ -90,13 +98,11 @@ class AcssDebitPaymentMethodOptionsInput:
 class CapturableSingleUsePaymentMethodOptionsInput:
     capture_method: ManualCaptureMethod | None = strawberry.field(
         default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
+        description=(MANUAL_CAPTURE),
     )
     setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
         default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
+        description=NOT_SAVED,
     )
 
 
@@ -106,7 +112,7 @@ class CapturableSingleUsePaymentMethodOptionsInput:
 class SingleUsePaymentMethodOptionsInput:
     setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
         default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
+        description=NOT_SAVED,
     )
 
 
@@ -116,9 +122,7 @@ class SingleUsePaymentMethodOptionsInput:
 class CapturablePaymentMethodOptionsInput:
     capture_method: ManualCaptureMethod | None = strawberry.field(
         default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
+        description=(MANUAL_CAPTURE),
     )
 
 
@@ -131,16 +135,11 @@ class CapturablePaymentMethodOptionsInput:
 class CapturableReusablePaymentMethodOptionsInput:
     capture_method: ManualCaptureMethod | None = strawberry.field(
         default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
+        description=(MANUAL_CAPTURE),
     )
     setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
         default=None,
-        description=(
-            "Whether to save this payment method to charge later while the customer"
-            " is away; none keeps it unsaved."
-        ),
+        description=(SAVED_OFF_SESSION),
     )
 
 
@@ -148,14 +147,11 @@ class CapturableReusablePaymentMethodOptionsInput:
 class AuBecsDebitPaymentMethodOptionsInput:
     setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
         default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
+        description=NOT_SAVED,
     )
     target_date: str | None = strawberry.field(
         default=None,
-        description=(
-            "The date to debit the customer's account, as YYYY-MM-DD; it must be a "
-            "few days in the future."
-        ),
+        description=(TARGET_DATE),
     )
 
 
@@ -176,17 +172,11 @@ class DirectDebitPaymentMethodOptionsInput:
     )
     setup_future_usage: PaymentMethodSetupFutureUsage | None = strawberry.field(
         default=None,
-        description=(
-            "Whether to save this payment method for later charges, and whether "
-            "those happen with the customer present or away; none keeps it unsaved."
-        ),
+        description=(SAVED_FOR_LATER),
     )
     target_date: str | None = strawberry.field(
         default=None,
-        description=(
-            "The date to debit the customer's account, as YYYY-MM-DD; it must be a "
-            "few days in the future."
-        ),
+        description=(TARGET_DATE),
     )
 
 
@@ -197,10 +187,7 @@ class BoletoPaymentMethodOptionsInput:
     )
     setup_future_usage: PaymentMethodSetupFutureUsage | None = strawberry.field(
         default=None,
-        description=(
-            "Whether to save this payment method for later charges, and whether "
-            "those happen with the customer present or away; none keeps it unsaved."
-        ),
+        description=(SAVED_FOR_LATER),
     )
 
 
@@ -223,9 +210,7 @@ class CardRestrictionsInput:
 class CardPaymentMethodOptionsInput:
     capture_method: ManualCaptureMethod | None = strawberry.field(
         default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
+        description=(MANUAL_CAPTURE),
     )
     installments: CardInstallmentsInput | None = strawberry.field(
         default=None, description="Instalment plans."
@@ -266,16 +251,11 @@ class CardPaymentMethodOptionsInput:
 class CashappPaymentMethodOptionsInput:
     capture_method: ManualCaptureMethod | None = strawberry.field(
         default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
+        description=(MANUAL_CAPTURE),
     )
     setup_future_usage: PaymentMethodSetupFutureUsage | None = strawberry.field(
         default=None,
-        description=(
-            "Whether to save this payment method for later charges, and whether "
-            "those happen with the customer present or away; none keeps it unsaved."
-        ),
+        description=(SAVED_FOR_LATER),
     )
 
 
@@ -307,7 +287,7 @@ class CustomerBalancePaymentMethodOptionsInput:
     )
     setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
         default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
+        description=NOT_SAVED,
     )
 
 
@@ -315,10 +295,7 @@ class CustomerBalancePaymentMethodOptionsInput:
 class DemoPayPaymentMethodOptionsInput:
     setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
         default=None,
-        description=(
-            "Whether to save this payment method to charge later while the customer"
-            " is away; none keeps it unsaved."
-        ),
+        description=(SAVED_OFF_SESSION),
     )
 
 
@@ -354,13 +331,11 @@ class KlarnaSubscriptionInput:
 class KlarnaPaymentMethodOptionsInput:
     capture_method: ManualCaptureMethod | None = strawberry.field(
         default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
+        description=(MANUAL_CAPTURE),
     )
     setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
         default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
+        description=NOT_SAVED,
     )
     subscriptions: list[KlarnaSubscriptionInput] | None = strawberry.field(
         default=None,
@@ -377,7 +352,7 @@ class KonbiniPaymentMethodOptionsInput:
     )
     setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
         default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
+        description=NOT_SAVED,
     )
 
 
@@ -388,7 +363,7 @@ class OxxoPaymentMethodOptionsInput:
     )
     setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
         default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
+        description=NOT_SAVED,
     )
 
 
@@ -396,7 +371,7 @@ class OxxoPaymentMethodOptionsInput:
 class P24PaymentMethodOptionsInput:
     setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
         default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
+        description=NOT_SAVED,
     )
     tos_shown_and_accepted: bool | None = strawberry.field(
         default=None,
@@ -408,9 +383,7 @@ class P24PaymentMethodOptionsInput:
 class PaypalPaymentMethodOptionsInput:
     capture_method: ManualCaptureMethod | None = strawberry.field(
         default=None,
-        description=(
-            "Set to manual to only authorize the payment now and capture it later yourself."
-        ),
+        description=(MANUAL_CAPTURE),
     )
     preferred_locale: PaypalLocale | None = strawberry.field(
         default=None, description="The language and region of the PayPal pages."
@@ -427,10 +400,7 @@ class PaypalPaymentMethodOptionsInput:
     )
     setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
         default=None,
-        description=(
-            "Whether to save this payment method to charge later while the customer"
-            " is away; none keeps it unsaved."
-        ),
+        description=(SAVED_OFF_SESSION),
     )
 
 
@@ -470,10 +440,7 @@ class PaytoPaymentMethodOptionsInput:
     )
     setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
         default=None,
-        description=(
-            "Whether to save this payment method to charge later while the customer"
-            " is away; none keeps it unsaved."
-        ),
+        description=(SAVED_OFF_SESSION),
     )
 
 
@@ -487,7 +454,7 @@ class PixPaymentMethodOptionsInput:
     )
     setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
         default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
+        description=NOT_SAVED,
     )
 
 
@@ -517,17 +484,11 @@ class UsBankAccountPaymentMethodOptionsInput:
     )
     setup_future_usage: PaymentMethodSetupFutureUsage | None = strawberry.field(
         default=None,
-        description=(
-            "Whether to save this payment method for later charges, and whether "
-            "those happen with the customer present or away; none keeps it unsaved."
-        ),
+        description=(SAVED_FOR_LATER),
     )
     target_date: str | None = strawberry.field(
         default=None,
-        description=(
-            "The date to debit the customer's account, as YYYY-MM-DD; it must be a "
-            "few days in the future."
-        ),
+        description=(TARGET_DATE),
     )
     verification_method: UsBankAccountVerificationMethod | None = strawberry.field(
         default=None, description="How the bank account is verified."
@@ -547,7 +508,7 @@ class WechatPayPaymentMethodOptionsInput:
     )
     setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
         default=None,
-        description="Set to none to make sure the payment method is not saved for later use.",
+        description=NOT_SAVED,
     )
 
 

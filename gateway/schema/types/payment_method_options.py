@@ -29,6 +29,10 @@ from gateway.schema.enums import (
     UsBankAccountVerificationMethod,
 )
 
+SETUP_FUTURE_USAGE = "Whether the payment method is saved for later charges, and for which kind."
+MANUAL_CAPTURE = "MANUAL when checkout only authorises the payment and you capture it later."
+TARGET_DATE = "Date, as YYYY-MM-DD, by which the debit should reach the customer's bank."
+
 
 @strawberry.type(
     description="Terms of the mandate a customer signs for Canadian pre-authorised debits."
@@ -151,11 +155,9 @@ class AcssDebitPaymentMethodOptions:
         description="Terms of the debit mandate the customer agrees to."
     )
     setup_future_usage: PaymentMethodSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
+        description=SETUP_FUTURE_USAGE
     )
-    target_date: str | None = strawberry.field(
-        description="Date, as YYYY-MM-DD, by which the debit should reach the customer's bank."
-    )
+    target_date: str | None = strawberry.field(description=TARGET_DATE)
     verification_method: AcssDebitVerificationMethod | None = strawberry.field(
         description="How the bank account is checked before it is debited."
     )
@@ -167,30 +169,22 @@ class AcssDebitPaymentMethodOptions:
     )
 )
 class CapturableSingleUsePaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
+    capture_method: ManualCaptureMethod | None = strawberry.field(description=MANUAL_CAPTURE)
+    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(description=SETUP_FUTURE_USAGE)
 
 
 @strawberry.type(
     description="Settings of a payment method that checkout never saves for later charges."
 )
 class SingleUsePaymentMethodOptions:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
+    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(description=SETUP_FUTURE_USAGE)
 
 
 @strawberry.type(
     description="Settings of a payment method whose funds can be captured after authorisation."
 )
 class CapturablePaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
+    capture_method: ManualCaptureMethod | None = strawberry.field(description=MANUAL_CAPTURE)
 
 
 @strawberry.type(
@@ -200,22 +194,16 @@ class CapturablePaymentMethodOptions:
     )
 )
 class CapturableReusablePaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
+    capture_method: ManualCaptureMethod | None = strawberry.field(description=MANUAL_CAPTURE)
     setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
+        description=SETUP_FUTURE_USAGE
     )
 
 
 @strawberry.type(description="Settings for payments made with Australian BECS Direct Debit.")
 class AuBecsDebitPaymentMethodOptions:
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
-    target_date: str | None = strawberry.field(
-        description="Date, as YYYY-MM-DD, by which the debit should reach the customer's bank."
-    )
+    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(description=SETUP_FUTURE_USAGE)
+    target_date: str | None = strawberry.field(description=TARGET_DATE)
 
 
 @strawberry.type(
@@ -226,11 +214,9 @@ class DirectDebitPaymentMethodOptions:
         description="Terms of the Direct Debit mandate."
     )
     setup_future_usage: PaymentMethodSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
+        description=SETUP_FUTURE_USAGE
     )
-    target_date: str | None = strawberry.field(
-        description="Date, as YYYY-MM-DD, by which the debit should reach the customer's bank."
-    )
+    target_date: str | None = strawberry.field(description=TARGET_DATE)
 
 
 @strawberry.type(description="Settings for payments made with Boleto.")
@@ -239,15 +225,13 @@ class BoletoPaymentMethodOptions:
         description="Days the customer has to pay the boleto before it expires."
     )
     setup_future_usage: PaymentMethodSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
+        description=SETUP_FUTURE_USAGE
     )
 
 
 @strawberry.type(description="Settings for payments made with card.")
 class CardPaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
+    capture_method: ManualCaptureMethod | None = strawberry.field(description=MANUAL_CAPTURE)
     installments: CardInstallments | None = strawberry.field(
         description="Whether the customer may pay in instalments."
     )
@@ -270,7 +254,7 @@ class CardPaymentMethodOptions:
         description="Which cards checkout refuses."
     )
     setup_future_usage: PaymentMethodSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
+        description=SETUP_FUTURE_USAGE
     )
     statement_descriptor_suffix_kana: str | None = strawberry.field(
         description="Katakana text added to the statement descriptor for Japanese cards."
@@ -288,18 +272,14 @@ class CustomerBalancePaymentMethodOptions:
     funding_type: CustomerBalanceFundingType | None = strawberry.field(
         description="How the customer tops up the balance used to pay."
     )
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
+    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(description=SETUP_FUTURE_USAGE)
 
 
 @strawberry.type(description="Settings for payments made with Klarna.")
 class KlarnaPaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
+    capture_method: ManualCaptureMethod | None = strawberry.field(description=MANUAL_CAPTURE)
     setup_future_usage: PaymentMethodSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
+        description=SETUP_FUTURE_USAGE
     )
 
 
@@ -308,9 +288,7 @@ class KonbiniPaymentMethodOptions:
     expires_after_days: int | None = strawberry.field(
         description="Days the customer has to pay at a convenience store before the code expires."
     )
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
+    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(description=SETUP_FUTURE_USAGE)
 
 
 @strawberry.type(description="Settings for payments made with OXXO.")
@@ -318,16 +296,12 @@ class OxxoPaymentMethodOptions:
     expires_after_days: int = strawberry.field(
         description="Days the customer has to pay the OXXO voucher before it expires."
     )
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
+    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(description=SETUP_FUTURE_USAGE)
 
 
 @strawberry.type(description="Settings for payments made with PayPal.")
 class PaypalPaymentMethodOptions:
-    capture_method: ManualCaptureMethod | None = strawberry.field(
-        description="MANUAL when checkout only authorises the payment and you capture it later."
-    )
+    capture_method: ManualCaptureMethod | None = strawberry.field(description=MANUAL_CAPTURE)
     preferred_locale: str | None = strawberry.field(
         description="Language and region PayPal shows its pages in, such as en-US."
     )
@@ -335,7 +309,7 @@ class PaypalPaymentMethodOptions:
         description="Your reference for the payment, shown to the customer by PayPal."
     )
     setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
+        description=SETUP_FUTURE_USAGE
     )
 
 
@@ -345,7 +319,7 @@ class PaytoPaymentMethodOptions:
         description="Terms of the PayTo agreement."
     )
     setup_future_usage: OffSessionSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
+        description=SETUP_FUTURE_USAGE
     )
 
 
@@ -357,9 +331,7 @@ class PixPaymentMethodOptions:
     expires_after_seconds: int | None = strawberry.field(
         description="Seconds the customer has to pay before the Pix code expires."
     )
-    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
-    )
+    setup_future_usage: NoSetupFutureUsage | None = strawberry.field(description=SETUP_FUTURE_USAGE)
 
 
 @strawberry.type(description="Settings for payments made with Swish.")
@@ -375,11 +347,9 @@ class UsBankAccountPaymentMethodOptions:
         description="How the customer links their bank account."
     )
     setup_future_usage: PaymentMethodSetupFutureUsage | None = strawberry.field(
-        description="Whether the payment method is saved for later charges, and for which kind."
+        description=SETUP_FUTURE_USAGE
     )
-    target_date: str | None = strawberry.field(
-        description="Date, as YYYY-MM-DD, by which the debit should reach the customer's bank."
-    )
+    target_date: str | None = strawberry.field(description=TARGET_DATE)
     verification_method: UsBankAccountVerificationMethod | None = strawberry.field(
         description="How the bank account is checked before it is debited."
     )
