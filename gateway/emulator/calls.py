@@ -82,11 +82,13 @@ def route(emulator: Emulator, method: str, template: str, spec: Obj, handler: Ha
     name = f"{method} {template}"
 
     async def endpoint(request: Request) -> Response:
-        emulator.counters.hit(name)
+        emulator.counters.enter(name)
         try:
             return await _serve(emulator, request, spec, handler)
         except StripeError as error:
             return error_response(error, request)
+        finally:
+            emulator.counters.leave()
 
     return Route(template, endpoint, methods=[method])
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Iterator
 
@@ -64,7 +65,8 @@ def test_latency(api: httpx.Client) -> None:
 
 
 def test_request_counters_and_reset(api: httpx.Client) -> None:
-    assert api.post("/_emulator/requests/reset").json() == {"total": 0, "routes": {}}
+    reset = api.post("/_emulator/requests/reset").json()
+    assert reset == {"total": 0, "routes": {}, "peak_in_flight": 0}
     created = api.post("/v1/checkout/sessions", data={"mode": "setup", "currency": "usd"}).json()
     api.get(f"/v1/checkout/sessions/{created['id']}")
     api.get(f"/v1/checkout/sessions/{created['id']}")
@@ -78,6 +80,24 @@ def test_request_counters_and_reset(api: httpx.Client) -> None:
             "GET /v1/checkout/sessions/{id}": 2,
             "GET /v1/checkout/sessions": 1,
         },
+        "peak_in_flight": 1,
     }
     api.post("/_emulator/requests/reset")
     assert api.get("/_emulator/requests").json()["total"] == 0
+
+
+async def test_the_peak_counts_requests_in_progress_together(url: str) -> None:
+    headers = {"Authorization": f"Bearer {new_key()}"}
+    async with httpx.AsyncClient(base_url=url, headers=headers) as client:
+        await client.post("/_emulator/config", json={"latency_ms": 300})
+        try:
+            await client.post("/_emulator/requests/reset")
+            responses = await asyncio.gather(
+                *(client.get("/v1/checkout/sessions") for _ in range(6))
+            )
+            assert all(r.status_code == 200 for r in responses)
+            counts = (await client.get("/_emulator/requests")).json()
+            assert counts["total"] == 6
+            assert counts["peak_in_flight"] == 6
+        finally:
+            await client.post("/_emulator/config", json={"latency_ms": 0})
