@@ -15,7 +15,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
 from gateway.config import Settings
-from gateway.loaders import CheckoutLoaders, ResponseCache
+from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
 from gateway.schema import Context, build_schema
 from gateway.stripe import StripeClient
 
@@ -26,6 +26,7 @@ class Services:
 
     client: StripeClient
     cache: ResponseCache
+    store: SessionStore
 
 
 class GraphQLEndpoint(GraphQL[Context, None]):
@@ -38,7 +39,7 @@ class GraphQLEndpoint(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
-        return Context(loaders=CheckoutLoaders(self._services.client, self._services.cache))
+        return Context(loaders=CheckoutLoaders(self._services.store))
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
@@ -46,7 +47,9 @@ class GraphQLEndpoint(GraphQL[Context, None]):
 
 def create_app(settings: Settings) -> Starlette:
     """Build the app; the Stripe client and the cache open and close with its lifespan."""
-    services = Services(client=StripeClient(settings.stripe), cache=ResponseCache(settings.cache))
+    client = StripeClient(settings.stripe)
+    cache = ResponseCache(settings.cache)
+    services = Services(client=client, cache=cache, store=SessionStore(client, cache))
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

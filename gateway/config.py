@@ -30,7 +30,7 @@ class StripeSettings:
     max_retries: int = 2
     retry_delay: float = 0.5
     max_connections: int = 100
-    max_concurrency: int = 8
+    max_concurrency: int = 32
 
     def __repr__(self) -> str:
         # The key must never reach a log line, not even through a repr of the settings.
@@ -42,10 +42,22 @@ class StripeSettings:
 
 @dataclass(frozen=True)
 class CacheSettings:
-    """Where cached Stripe responses live and for how long."""
+    """Where cached Stripe objects live, and how many seconds each kind stays fresh.
+
+    A session's lifetime follows its status: an open session can be paid or expired at any
+    moment, while a paid or expired one hardly changes again. A lifetime of 0 keeps that kind
+    out of the cache; the URL `off` turns the cache off altogether.
+    """
 
     url: str = "memory://"
-    ttl: float = 30.0
+    open_ttl: float = 2.0
+    complete_ttl: float = 300.0
+    expired_ttl: float = 3600.0
+    line_items_ttl: float = 300.0
+
+    @property
+    def enabled(self) -> bool:
+        return self.url != "off"
 
 
 @dataclass(frozen=True)
@@ -119,9 +131,16 @@ def _url(raw: str) -> str:
 
 
 def _cache_url(raw: str) -> str:
-    if not raw.startswith(("memory://", "redis://", "rediss://")):
+    if raw != "off" and not raw.startswith(("memory://", "redis://", "rediss://")):
         raise ValueError(raw)
     return raw
+
+
+def _seconds(raw: str) -> float:
+    value = float(raw)
+    if not 0 <= value < float("inf"):
+        raise ValueError(raw)
+    return value
 
 
 def _log_level(raw: str) -> str:
@@ -146,15 +165,22 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             source, "STRIPE_MAX_RETRIES", _non_negative_int, 2, "a whole number, 0 or more"
         ),
         max_concurrency=_read(
-            source, "STRIPE_MAX_CONCURRENCY", _positive_int, 8, "a whole number, 1 or more"
+            source, "STRIPE_MAX_CONCURRENCY", _positive_int, 32, "a whole number, 1 or more"
         ),
     )
+    seconds = "a number of seconds, 0 or more (0 keeps it out of the cache)"
+    defaults = CacheSettings()
     cache = CacheSettings(
-        url=_read(source, "CACHE_URL", _cache_url, "memory://", "memory:// or a redis:// URL"),
-        ttl=_read(source, "CACHE_TTL", float, 30.0, "a number of seconds (0 turns caching off)"),
+        url=_read(
+            source, "CACHE_URL", _cache_url, defaults.url, "memory://, a redis:// URL or off"
+        ),
+        open_ttl=_read(source, "CACHE_TTL_OPEN", _seconds, defaults.open_ttl, seconds),
+        complete_ttl=_read(source, "CACHE_TTL_COMPLETE", _seconds, defaults.complete_ttl, seconds),
+        expired_ttl=_read(source, "CACHE_TTL_EXPIRED", _seconds, defaults.expired_ttl, seconds),
+        line_items_ttl=_read(
+            source, "CACHE_TTL_LINE_ITEMS", _seconds, defaults.line_items_ttl, seconds
+        ),
     )
-    if cache.ttl < 0:
-        raise ConfigError(f"CACHE_TTL must be 0 or more seconds, got {cache.ttl!r}.")
     return Settings(
         stripe=stripe,
         cache=cache,

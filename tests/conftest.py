@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +47,15 @@ class Upstream:
             response = await client.post("/_emulator/config", json=options)
             response.raise_for_status()
 
+    @asynccontextmanager
+    async def latency(self, milliseconds: float) -> AsyncIterator[None]:
+        """Slow every `/v1` call down while the block runs, so concurrency shows in the peak."""
+        await self.configure(latency_ms=milliseconds)
+        try:
+            yield
+        finally:
+            await self.configure(latency_ms=0)
+
     async def complete(self, session_id: str, email: str | None = None) -> dict[str, Any]:
         """Pay for a session as a customer would."""
         body = {"email": email} if email else {}
@@ -74,7 +84,7 @@ def upstream() -> Iterator[Upstream]:
 
 @pytest.fixture(scope="session")
 def gateway_url(upstream: Upstream) -> Iterator[str]:
-    settings = Settings(stripe=upstream.stripe_settings(), cache=CacheSettings(ttl=0))
+    settings = Settings(stripe=upstream.stripe_settings(), cache=CacheSettings(url="off"))
     with serve(create_app(settings)) as url:
         yield url
 

@@ -57,21 +57,23 @@ def redis_available() -> bool:
 async def test_redis_backend_round_trips_objects() -> None:
     if not redis_available():
         pytest.skip("no Redis server on this machine")
-    cache = ResponseCache(CacheSettings(url="redis://127.0.0.1:6379/0", ttl=5))
+    cache = ResponseCache(CacheSettings(url="redis://127.0.0.1:6379/0"))
     session = {"id": "cs_test_redis", "status": "open", "metadata": {"a": "b"}, "total": 5}
     try:
         key = f"checkout-gateway:test:{time.monotonic_ns()}"
         assert await cache.get(key) is None
-        await cache.set(key, session)
+        await cache.set(key, session, 2.5)
         assert await cache.get(key) == session
+        await cache.delete(key)
+        assert await cache.get(key) is None
     finally:
         await cache.close()
 
 
 async def test_an_unreachable_cache_is_passed_over() -> None:
-    cache = ResponseCache(CacheSettings(url=f"redis://127.0.0.1:{free_port()}/0", ttl=5))
+    cache = ResponseCache(CacheSettings(url=f"redis://127.0.0.1:{free_port()}/0"))
     try:
-        await cache.set("checkout-gateway:test:unreachable", {"id": "cs_test_x"})
+        await cache.set("checkout-gateway:test:unreachable", {"id": "cs_test_x"}, 5)
         assert await cache.get("checkout-gateway:test:unreachable") is None
     finally:
         await cache.close()

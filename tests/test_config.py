@@ -19,7 +19,9 @@ def test_values_are_read_and_typed() -> None:
             "STRIPE_ACCOUNT": "acct_1",
             "STRIPE_TIMEOUT": "2.5",
             "STRIPE_MAX_RETRIES": "0",
-            "CACHE_TTL": "0",
+            "CACHE_URL": "off",
+            "CACHE_TTL_OPEN": "0",
+            "CACHE_TTL_EXPIRED": "86400",
             "PORT": "9000",
             "LOG_LEVEL": "WARNING",
         }
@@ -29,7 +31,10 @@ def test_values_are_read_and_typed() -> None:
     assert settings.stripe.account == "acct_1"
     assert settings.stripe.timeout == 2.5
     assert settings.stripe.max_retries == 0
-    assert settings.cache.ttl == 0
+    assert not settings.cache.enabled
+    assert settings.cache.open_ttl == 0
+    assert settings.cache.complete_ttl == 300
+    assert settings.cache.expired_ttl == 86400
     assert settings.port == 9000
     assert settings.log_level == "warning"
 
@@ -42,7 +47,10 @@ def test_values_are_read_and_typed() -> None:
         ("STRIPE_TIMEOUT", "-1", "STRIPE_TIMEOUT must be a positive number"),
         ("STRIPE_API_BASE", "api.stripe.com", "STRIPE_API_BASE must be an http(s) URL"),
         ("CACHE_URL", "memcached://x", "CACHE_URL must be memory://"),
-        ("CACHE_TTL", "-5", "CACHE_TTL must be 0 or more"),
+        ("CACHE_TTL_OPEN", "-5", "CACHE_TTL_OPEN must be a number of seconds, 0 or more"),
+        ("CACHE_TTL_COMPLETE", "soon", "CACHE_TTL_COMPLETE must be a number of seconds"),
+        ("CACHE_TTL_EXPIRED", "nan", "CACHE_TTL_EXPIRED must be a number of seconds"),
+        ("STRIPE_MAX_CONCURRENCY", "0", "STRIPE_MAX_CONCURRENCY must be a whole number"),
         ("LOG_LEVEL", "loud", "LOG_LEVEL must be"),
     ],
 )

@@ -39,3 +39,20 @@ async def test_entities_resolve_through_one_loader(gql: GraphQLClient, upstream:
     assert [e and e["id"] for e in entities] == [made[0], made[1], made[0], None]
     assert entities[1]["lineItems"]["nodes"] == [{"amountTotal": 80}]
     assert (await upstream.requests())["total"] == 3
+
+
+async def test_fifty_representations_cost_one_call_per_distinct_session(
+    gql: GraphQLClient, upstream: Upstream
+) -> None:
+    made = [
+        (await gql.data(CREATE, input=payment_input(900 + n)))["createCheckoutSession"][
+            "checkoutSession"
+        ]["id"]
+        for n in range(25)
+    ]
+    representations = [{"__typename": "CheckoutSession", "id": made[n % 25]} for n in range(50)]
+    await upstream.reset_requests()
+    data = await gql.data(ENTITIES, representations=representations)
+    assert [e["amountTotal"] for e in data["_entities"]] == [900 + n % 25 for n in range(50)]
+    counts = await upstream.requests()
+    assert counts["routes"] == {"GET /v1/checkout/sessions/{id}": 25}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
 import httpx
@@ -60,7 +61,7 @@ async def test_line_items_ride_along_with_the_session(
 
 @pytest.fixture
 def cached_gateway(upstream: Upstream) -> Iterator[str]:
-    settings = Settings(stripe=upstream.stripe_settings(), cache=CacheSettings(ttl=60))
+    settings = Settings(stripe=upstream.stripe_settings(), cache=CacheSettings(open_ttl=60))
     with serve(create_app(settings)) as url:
         yield url
 
@@ -81,3 +82,117 @@ async def test_the_cache_answers_across_requests_and_mutations_refresh_it(
         await upstream.reset_requests()
         assert (await gql.data(query, id=session_id))["checkoutSession"]["status"] == "EXPIRED"
         assert await calls(upstream) == {}
+
+
+LIST = "GET /v1/checkout/sessions"
+
+
+async def test_a_page_of_sessions_with_their_line_items_is_one_call(
+    gql: GraphQLClient, upstream: Upstream
+) -> None:
+    made = [await make(gql, 100 + n, 200 + n) for n in range(3)]
+    await upstream.reset_requests()
+    data = await gql.data(
+        "{ checkoutSessions(first: 50) { nodes { id lineItems { nodes { amountTotal } } } "
+        "edges { node { lineItems { pageInfo { hasNextPage } } } } } }"
+    )
+    nodes = {node["id"]: node for node in data["checkoutSessions"]["nodes"]}
+    for n, session_id in enumerate(reversed(made)):
+        amounts = [item["amountTotal"] for item in nodes[session_id]["lineItems"]["nodes"]]
+        assert amounts == [100 + (2 - n), 200 + (2 - n)]
+    assert await calls(upstream) == {LIST: 1}
+
+
+async def test_distinct_aliases_fan_out_concurrently_and_repeats_are_free(
+    gql: GraphQLClient, upstream: Upstream
+) -> None:
+    made = [await make(gql, 300 + n) for n in range(20)]
+    fields = [f"s{n}: checkoutSession(id: {sid!r}) {{ amountTotal }}" for n, sid in enumerate(made)]
+    fields += [f"r{n}: checkoutSession(id: {made[n * 3]!r}) {{ id }}" for n in range(5)]
+    query = "{ " + " ".join(fields).replace("'", '"') + " }"
+    await upstream.reset_requests()
+    async with upstream.latency(100):
+        data = await gql.data(query)
+    assert [data[f"s{n}"]["amountTotal"] for n in range(20)] == [300 + n for n in range(20)]
+    assert data["r4"] == {"id": made[12]}
+    counts = await upstream.requests()
+    assert counts["routes"] == {RETRIEVE: 20}
+    assert counts["peak_in_flight"] == 20
+
+
+async def test_the_fan_out_keeps_to_the_configured_limit(upstream: Upstream) -> None:
+    settings = Settings(
+        stripe=upstream.stripe_settings(max_concurrency=4), cache=CacheSettings(url="off")
+    )
+    with serve(create_app(settings)) as url:
+        async with httpx.AsyncClient(base_url=url, timeout=30) as http:
+            gql = GraphQLClient(http)
+            made = [await make(gql, 400 + n) for n in range(10)]
+            query = " ".join(
+                f's{n}: checkoutSession(id: "{sid}") {{ id }}' for n, sid in enumerate(made)
+            )
+            await upstream.reset_requests()
+            async with upstream.latency(50):
+                data = await gql.data("{ " + query + " }")
+    assert len(data) == 10
+    counts = await upstream.requests()
+    assert counts["routes"] == {RETRIEVE: 10}
+    assert counts["peak_in_flight"] == 4
+
+
+@pytest.mark.parametrize("list_first", [True, False])
+async def test_a_session_the_list_returned_is_not_fetched_again(
+    gql: GraphQLClient, upstream: Upstream, list_first: bool
+) -> None:
+    session_id = await make(gql, 500)
+    by_id = "one: checkoutSession(id: $id) { id amountTotal }"
+    listed = "all: checkoutSessions(first: 5) { nodes { id } }"
+    fields = f"{listed} {by_id}" if list_first else f"{by_id} {listed}"
+    await upstream.reset_requests()
+    async with upstream.latency(50):
+        data = await gql.data(f"query($id: ID!) {{ {fields} }}", id=session_id)
+    assert data["one"] == {"id": session_id, "amountTotal": 500}
+    assert data["all"]["nodes"][0] == {"id": session_id}
+    assert await calls(upstream) == {LIST: 1}
+
+
+async def test_concurrent_identical_requests_share_one_call(
+    gateway_url: str, upstream: Upstream
+) -> None:
+    async with httpx.AsyncClient(base_url=gateway_url, timeout=30) as http:
+        gql = GraphQLClient(http)
+        session_id = await make(gql, 600)
+        query = "query($id: ID!) { checkoutSession(id: $id) { id amountTotal } }"
+        await upstream.reset_requests()
+        async with upstream.latency(300):
+            results = await asyncio.gather(*(gql.data(query, id=session_id) for _ in range(8)))
+    assert all(r["checkoutSession"] == {"id": session_id, "amountTotal": 600} for r in results)
+    assert await calls(upstream) == {RETRIEVE: 1}
+
+
+@pytest.fixture
+def status_cached_gateway(upstream: Upstream) -> Iterator[str]:
+    cache = CacheSettings(open_ttl=0, complete_ttl=60, expired_ttl=60)
+    with serve(create_app(Settings(stripe=upstream.stripe_settings(), cache=cache))) as url:
+        yield url
+
+
+async def test_the_cache_keeps_sessions_as_long_as_their_status_allows(
+    status_cached_gateway: str, upstream: Upstream
+) -> None:
+    query = "query($id: ID!) { checkoutSession(id: $id) { status } }"
+    async with httpx.AsyncClient(base_url=status_cached_gateway) as http:
+        gql = GraphQLClient(http)
+        paid, expired = await make(gql, 700), await make(gql, 701)
+
+        async def read_twice(session_id: str) -> dict[str, int]:
+            await upstream.reset_requests()
+            for _ in range(2):
+                await gql.data(query, id=session_id)
+            return await calls(upstream)
+
+        assert await read_twice(paid) == {RETRIEVE: 2}
+        await upstream.complete(paid)
+        assert await read_twice(paid) == {RETRIEVE: 1}
+        await gql.data(EXPIRE, id=expired)
+        assert await read_twice(expired) == {}

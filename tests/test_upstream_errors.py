@@ -24,7 +24,7 @@ def faulty() -> Iterator[Upstream]:
 
 
 async def query(stripe: StripeSettings) -> dict[str, Any]:
-    settings = Settings(stripe=stripe, cache=CacheSettings(ttl=0))
+    settings = Settings(stripe=stripe, cache=CacheSettings(url="off"))
     with serve(create_app(settings)) as url:
         async with httpx.AsyncClient(base_url=url) as http:
             response = await http.post("/graphql", json={"query": LIST})

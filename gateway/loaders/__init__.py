@@ -1,6 +1,8 @@
-"""Loaders and the shared cache: how resolvers read and write Stripe data."""
+"""Loaders, the shared store and cache: how resolvers read and write Stripe data."""
 
 from gateway.loaders.cache import ResponseCache
-from gateway.loaders.checkout import CheckoutLoaders, PageRequest
+from gateway.loaders.checkout import CheckoutLoaders
+from gateway.loaders.flight import SingleFlight
+from gateway.loaders.store import PageRequest, SessionStore
 
-__all__ = ["CheckoutLoaders", "PageRequest", "ResponseCache"]
+__all__ = ["CheckoutLoaders", "PageRequest", "ResponseCache", "SessionStore", "SingleFlight"]

@@ -24,12 +24,16 @@ class ResponseCache:
     """
 
     def __init__(self, settings: CacheSettings) -> None:
-        self._backend: Any = Cache.from_url(settings.url)
-        self._ttl = settings.ttl
+        self._settings = settings
+        self._backend: Any = Cache.from_url(settings.url) if settings.enabled else None
+
+    @property
+    def settings(self) -> CacheSettings:
+        return self._settings
 
     @property
     def enabled(self) -> bool:
-        return self._ttl > 0
+        return self._backend is not None
 
     @staticmethod
     def scope(stripe: StripeSettings, account: str | None) -> str:
@@ -40,7 +44,7 @@ class ResponseCache:
         return hashlib.sha256(identity.encode()).hexdigest()[:24]
 
     async def get(self, key: str) -> StripeObject | None:
-        if not self.enabled:
+        if self._backend is None:
             return None
         try:
             value: StripeObject | None = await self._backend.get(key)
@@ -49,13 +53,23 @@ class ResponseCache:
             return None
         return value
 
-    async def set(self, key: str, value: StripeObject) -> None:
-        if not self.enabled:
+    async def set(self, key: str, value: StripeObject, ttl: float) -> None:
+        """Keep `value` for `ttl` seconds; a ttl of 0 keeps it out of the cache."""
+        if self._backend is None or ttl <= 0:
             return
         try:
-            await self._backend.set(key, value, ttl=self._ttl)
+            await self._backend.set(key, value, ttl=ttl)
         except Exception as exc:
             logger.warning("cache write failed: %s", type(exc).__name__)
 
+    async def delete(self, key: str) -> None:
+        if self._backend is None:
+            return
+        try:
+            await self._backend.delete(key)
+        except Exception as exc:
+            logger.warning("cache delete failed: %s", type(exc).__name__)
+
     async def close(self) -> None:
-        await self._backend.close()
+        if self._backend is not None:
+            await self._backend.close()

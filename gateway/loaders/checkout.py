@@ -1,59 +1,35 @@
-"""Per-request access to Checkout Sessions: batched, deduplicated, cached, bounded."""
+"""Per-request access to Checkout Sessions: batched, deduplicated, bounded."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Mapping, Sequence
 from typing import Any, TypeVar
-from urllib.parse import quote
 
 from strawberry.dataloader import DataLoader
 
-from gateway.loaders.cache import ResponseCache
-from gateway.stripe import StripeAPIError, StripeClient, StripeObject
-
-SESSIONS_PATH = "/v1/checkout/sessions"
+from gateway.loaders.store import PageRequest, SessionStore
+from gateway.stripe import StripeObject
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class PageRequest:
-    """One page of a Stripe list, in Stripe's own pagination terms."""
-
-    limit: int
-    starting_after: str | None = None
-    ending_before: str | None = None
-
-    def params(self) -> dict[str, Any]:
-        return {
-            "limit": self.limit,
-            "starting_after": self.starting_after,
-            "ending_before": self.ending_before,
-        }
-
-
-def _session_path(session_id: str) -> str:
-    # Ids come from clients: quoting keeps one from reaching another path.
-    return f"{SESSIONS_PATH}/{quote(session_id, safe='')}"
 
 
 class CheckoutLoaders:
     """Everything one GraphQL operation reads or writes, so it never fetches a thing twice.
 
-    Made fresh for each request; the response cache behind it is shared across requests.
+    Made fresh for each request over the process-wide `SessionStore`. Reads of sessions by id
+    are batched, so aliases and `_entities` representations of one id cost one read; a session
+    that a list or a mutation has returned in this operation costs none; and no more than
+    `max_concurrency` upstream calls of one operation are in flight at once.
     """
 
-    def __init__(
-        self, client: StripeClient, cache: ResponseCache, *, account: str | None = None
-    ) -> None:
-        self._client = client
-        self._cache = cache
+    def __init__(self, store: SessionStore, *, account: str | None = None) -> None:
+        self._store = store
         self._account = account
-        self._scope = cache.scope(client.settings, account)
-        self._slots = asyncio.Semaphore(client.settings.max_concurrency)
+        self._slots = asyncio.Semaphore(store.max_concurrency)
         self._expand: set[str] = set()
+        self._seen: dict[str, StripeObject] = {}
+        self._lists_in_flight: set[asyncio.Future[None]] = set()
         self._sessions: DataLoader[str, StripeObject | None] = DataLoader(self._load_sessions)
         self._line_items: DataLoader[tuple[str, PageRequest], StripeObject] = DataLoader(
             self._load_line_items
@@ -76,15 +52,20 @@ class CheckoutLoaders:
         query = dict(params)
         if with_line_items:
             query["expand"] = ["data.line_items"]
-        page = await self._bounded(
-            lambda: self._client.get(SESSIONS_PATH, query, account=self._account)
-        )
+        # Reads by id that start while this list is in flight wait for it (see _load_sessions).
+        landed = asyncio.get_running_loop().create_future()
+        self._lists_in_flight.add(landed)
+        try:
+            page = await self._bounded(self._store.sessions(query, account=self._account))
+        finally:
+            self._lists_in_flight.discard(landed)
+            landed.set_result(None)
         for session in page.get("data", []):
             self._remember(session)
         return page
 
     async def line_items(self, session_id: str, page: PageRequest) -> StripeObject:
-        """A page of a session's line items; line items never change once a session exists."""
+        """A page of a session's line items."""
         return await self._line_items.load((session_id, page))
 
     async def create_session(
@@ -93,81 +74,51 @@ class CheckoutLoaders:
         body = dict(params)
         if with_line_items:
             body["expand"] = ["line_items"]
-        session = await self._client.post(
-            SESSIONS_PATH, body, account=self._account, idempotency_key=idempotency_key
+        session = await self._store.create(
+            body, idempotency_key=idempotency_key, account=self._account
         )
-        await self._store(session)
+        self._remember(session)
         return session
 
     async def expire_session(self, session_id: str, *, with_line_items: bool) -> StripeObject:
         body = {"expand": ["line_items"]} if with_line_items else {}
-        session = await self._client.post(
-            f"{_session_path(session_id)}/expire", body, account=self._account
-        )
-        await self._store(session)
+        session = await self._store.expire(session_id, body, account=self._account)
+        self._remember(session)
         return session
-
-    def _key(self, *parts: str) -> str:
-        return ":".join(("checkout-gateway", self._scope, *parts))
 
     def _remember(self, session: StripeObject) -> None:
+        self._seen[session["id"]] = session
         self._sessions.prime(session["id"], session, force=True)
 
-    async def _store(self, session: StripeObject) -> None:
-        self._remember(session)
-        await self._cache.set(self._key("session", session["id"]), session)
-
-    async def _bounded(self, call: Callable[[], Awaitable[T]]) -> T:
+    async def _bounded(self, call: Awaitable[T]) -> T:
         async with self._slots:
-            return await call()
+            return await call
 
     async def _load_sessions(self, ids: Sequence[str]) -> list[StripeObject | BaseException | None]:
-        results = await asyncio.gather(
-            *(self._fetch_session(i) for i in ids), return_exceptions=True
-        )
+        # Root fields resolve concurrently: a list asked for beside these ids may be about to
+        # return some of them, and waiting for it is cheaper than fetching them again.
+        if self._lists_in_flight:
+            await asyncio.wait(set(self._lists_in_flight))
+        results = await asyncio.gather(*(self._fetch(i) for i in ids), return_exceptions=True)
         return list(results)
 
-    async def _fetch_session(self, session_id: str) -> StripeObject | None:
-        key = self._key("session", session_id)
+    async def _fetch(self, session_id: str) -> StripeObject | None:
         expand = session_id in self._expand
-        cached = await self._cache.get(key)
-        if cached is not None and (not expand or cached.get("line_items") is not None):
-            return cached
-        params = {"expand": ["line_items"]} if expand else {}
-        try:
-            session = await self._bounded(
-                lambda: self._client.get(_session_path(session_id), params, account=self._account)
-            )
-        except StripeAPIError as exc:
-            if exc.status == 404:
-                return None
-            raise
-        await self._cache.set(key, session)
-        return session
+        seen = self._seen.get(session_id)
+        if seen is not None and (not expand or seen.get("line_items") is not None):
+            return seen
+        return await self._bounded(
+            self._store.session(session_id, expand=expand, account=self._account)
+        )
 
     async def _load_line_items(
         self, keys: Sequence[tuple[str, PageRequest]]
     ) -> list[StripeObject | BaseException]:
         results = await asyncio.gather(
-            *(self._fetch_line_items(*k) for k in keys), return_exceptions=True
+            *(
+                self._bounded(self._store.line_items(session_id, page, account=self._account))
+                for session_id, page in keys
+            ),
+            return_exceptions=True,
         )
         return list(results)
-
-    async def _fetch_line_items(self, session_id: str, page: PageRequest) -> StripeObject:
-        key = self._key(
-            "line_items",
-            session_id,
-            str(page.limit),
-            page.starting_after or "",
-            page.ending_before or "",
-        )
-        cached = await self._cache.get(key)
-        if cached is not None:
-            return cached
-        result = await self._bounded(
-            lambda: self._client.get(
-                f"{_session_path(session_id)}/line_items", page.params(), account=self._account
-            )
-        )
-        await self._cache.set(key, result)
-        return result

@@ -1,0 +1,150 @@
+"""The process-wide way to Checkout Sessions: cached, coalesced, with lifetimes by status."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from gateway.loaders.cache import ResponseCache
+from gateway.loaders.flight import SingleFlight
+from gateway.stripe import StripeAPIError, StripeClient, StripeObject
+
+SESSIONS_PATH = "/v1/checkout/sessions"
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """One page of a Stripe list, in Stripe's own pagination terms."""
+
+    limit: int
+    starting_after: str | None = None
+    ending_before: str | None = None
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "limit": self.limit,
+            "starting_after": self.starting_after,
+            "ending_before": self.ending_before,
+        }
+
+
+def session_path(session_id: str) -> str:
+    # Ids come from clients: quoting keeps one from reaching another path.
+    return f"{SESSIONS_PATH}/{quote(session_id, safe='')}"
+
+
+class SessionStore:
+    """Reads and writes sessions for every request of the process.
+
+    A read is answered from the cache when it can be; otherwise identical reads in flight at
+    the same moment share one call to Stripe. What Stripe returns is cached for as long as its
+    status allows, and what a mutation returns replaces the cached copy at once.
+    """
+
+    def __init__(self, client: StripeClient, cache: ResponseCache) -> None:
+        self._client = client
+        self._cache = cache
+        self._flights = SingleFlight()
+        self._scopes: dict[str | None, str] = {}
+
+    @property
+    def max_concurrency(self) -> int:
+        return self._client.settings.max_concurrency
+
+    async def session(
+        self, session_id: str, *, expand: bool, account: str | None
+    ) -> StripeObject | None:
+        """The session, with its first page of line items if `expand`; None if there is none."""
+        key = self._key(account, "session", session_id)
+        cached = await self._cache.get(key)
+        if cached is not None and (not expand or cached.get("line_items") is not None):
+            return cached
+
+        async def fetch() -> StripeObject | None:
+            params = {"expand": ["line_items"]} if expand else {}
+            try:
+                session = await self._client.get(session_path(session_id), params, account=account)
+            except StripeAPIError as exc:
+                if exc.status == 404:
+                    return None
+                raise
+            await self._cache.set(key, session, self.session_ttl(session))
+            return session
+
+        return await self._flights.run((key, expand), fetch)
+
+    async def sessions(self, params: Mapping[str, Any], *, account: str | None) -> StripeObject:
+        """A page of the session list; lists are never cached, as any create changes them."""
+        return await self._flights.run(
+            (self._key(account, "list"), repr(sorted(params.items()))),
+            lambda: self._client.get(SESSIONS_PATH, params, account=account),
+        )
+
+    async def line_items(
+        self, session_id: str, page: PageRequest, *, account: str | None
+    ) -> StripeObject:
+        key = self._key(
+            account,
+            "line_items",
+            session_id,
+            str(page.limit),
+            page.starting_after or "",
+            page.ending_before or "",
+        )
+        cached = await self._cache.get(key)
+        if cached is not None:
+            return cached
+
+        async def fetch() -> StripeObject:
+            path = f"{session_path(session_id)}/line_items"
+            result = await self._client.get(path, page.params(), account=account)
+            await self._cache.set(key, result, self._cache.settings.line_items_ttl)
+            return result
+
+        return await self._flights.run(key, fetch)
+
+    async def create(
+        self, params: Mapping[str, Any], *, idempotency_key: str | None, account: str | None
+    ) -> StripeObject:
+        session = await self._client.post(
+            SESSIONS_PATH, params, account=account, idempotency_key=idempotency_key
+        )
+        await self.put(session, account=account)
+        return session
+
+    async def expire(
+        self, session_id: str, params: Mapping[str, Any], *, account: str | None
+    ) -> StripeObject:
+        session = await self._client.post(
+            f"{session_path(session_id)}/expire", params, account=account
+        )
+        await self.put(session, account=account)
+        return session
+
+    async def put(self, session: StripeObject, *, account: str | None) -> None:
+        """Cache a session Stripe has just returned, replacing any older copy."""
+        await self._cache.set(
+            self._key(account, "session", session["id"]), session, self.session_ttl(session)
+        )
+
+    def session_ttl(self, session: StripeObject) -> float:
+        """Seconds this session may be served from the cache, chosen by how settled it is.
+
+        A completed session whose payment is still pending (a bank debit, say) can still turn
+        paid or fail, so it is treated as open.
+        """
+        settings = self._cache.settings
+        status = session.get("status")
+        if status == "expired":
+            return settings.expired_ttl
+        if status == "complete" and session.get("payment_status") != "unpaid":
+            return settings.complete_ttl
+        return settings.open_ttl
+
+    def _key(self, account: str | None, *parts: str) -> str:
+        scope = self._scopes.get(account)
+        if scope is None:
+            scope = self._scopes[account] = ResponseCache.scope(self._client.settings, account)
+        return ":".join(("checkout-gateway", scope, *parts))
