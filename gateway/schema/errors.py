@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import SchemaExtension
 from strawberry.utils.str_converters import to_camel_case
 
 from gateway.stripe import StripeAPIError, StripeConnectionError, StripeError
@@ -113,22 +112,20 @@ def _internal(original: GraphQLError) -> GraphQLError:
     )
 
 
-class ErrorPresenter(SchemaExtension):
-    """Gives Stripe failures clear codes and masks every error the gateway did not mean to show."""
+def present(errors: Iterable[GraphQLError]) -> list[GraphQLError]:
+    """Give Stripe failures clear codes and mask every error the gateway did not mean to show.
 
-    def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        if result is None or not result.errors:
-            return
-        presented: list[GraphQLError] = []
-        for error in result.errors:
-            cause = error.original_error
-            if cause is None or isinstance(cause, GraphQLError):
-                presented.append(error)
-            elif isinstance(cause, StripeError):
-                presented.append(to_graphql_error(cause, error))
-            else:
-                logger.error("unexpected error in resolver", exc_info=cause)
-                presented.append(_internal(error))
-        result.errors = presented
+    Only failures the gateway did not expect are logged: a client's typo or a session that
+    does not exist is not worth a log line.
+    """
+    presented: list[GraphQLError] = []
+    for error in errors:
+        cause = error.original_error
+        if cause is None or isinstance(cause, GraphQLError):
+            presented.append(error)
+        elif isinstance(cause, StripeError):
+            presented.append(to_graphql_error(cause, error))
+        else:
+            logger.error("unexpected error in resolver", exc_info=cause)
+            presented.append(_internal(error))
+    return presented

@@ -1,0 +1,122 @@
+"""GraphQL over HTTP at /graphql: JSON in, JSON out, and GraphiQL for browsers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import orjson
+from graphql import OperationType
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from strawberry.http.ides import get_graphql_ide_html
+
+from gateway.schema import Context, Executor
+
+MAX_BODY_BYTES = 1 << 20
+JSON = "application/json"
+
+
+class BadRequest(Exception):
+    """A request that is not a GraphQL request at all; answered with a status and a message."""
+
+    def __init__(self, message: str, status: int = 400, headers: Mapping[str, str] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.headers = dict(headers or {})
+
+
+class GraphQLEndpoint:
+    """Serves queries over GET and POST and mutations over POST only.
+
+    POST bodies must be JSON (`application/json`): a browser cannot send that cross-site
+    without a CORS preflight, and GET never runs a mutation, so a forged link or form cannot
+    change anything.
+    """
+
+    def __init__(self, executor: Executor, context: Callable[[Request], Context]) -> None:
+        self._executor = executor
+        self._context = context
+        self._graphiql = get_graphql_ide_html(graphql_ide="graphiql")
+
+    async def handle(self, request: Request) -> Response:
+        try:
+            if request.method == "GET":
+                if "query" not in request.query_params and _wants_html(request):
+                    return HTMLResponse(self._graphiql)
+                params = _from_query_string(request)
+            else:
+                params = await _from_body(request)
+            return await self._execute(request, params)
+        except BadRequest as error:
+            return _json({"errors": [{"message": str(error)}]}, error.status, error.headers)
+
+    async def _execute(self, request: Request, params: Mapping[str, Any]) -> Response:
+        query, variables, operation_name = _graphql_params(params)
+        prepared = self._executor.prepare(query)
+        if (
+            request.method == "GET"
+            and prepared.operation_type(operation_name) is OperationType.MUTATION
+        ):
+            raise BadRequest(
+                "Mutations are not allowed over GET; send them with POST.", 405, {"Allow": "POST"}
+            )
+        result = await self._executor.run(
+            prepared,
+            context=self._context(request),
+            variables=variables,
+            operation_name=operation_name,
+        )
+        return _json(result)
+
+
+def _json(body: object, status: int = 200, headers: Mapping[str, str] | None = None) -> Response:
+    return Response(orjson.dumps(body), status, headers, JSON)
+
+
+def _wants_html(request: Request) -> bool:
+    return "text/html" in request.headers.get("accept", "")
+
+
+def _from_query_string(request: Request) -> dict[str, Any]:
+    params: dict[str, Any] = dict(request.query_params)
+    if params.get("variables"):
+        try:
+            params["variables"] = orjson.loads(params["variables"])
+        except orjson.JSONDecodeError:
+            raise BadRequest("`variables` must be a JSON object.") from None
+    return params
+
+
+async def _from_body(request: Request) -> dict[str, Any]:
+    content_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if content_type != JSON:
+        raise BadRequest(f"Send GraphQL requests as {JSON}.", 415)
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise BadRequest(f"The request body is larger than {MAX_BODY_BYTES} bytes.", 413)
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY_BYTES:
+            raise BadRequest(f"The request body is larger than {MAX_BODY_BYTES} bytes.", 413)
+    try:
+        params = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        raise BadRequest("The request body is not valid JSON.") from None
+    if not isinstance(params, dict):
+        raise BadRequest('The request body must be a JSON object with a "query".')
+    return params
+
+
+def _graphql_params(params: Mapping[str, Any]) -> tuple[str, dict[str, Any] | None, str | None]:
+    query = params.get("query")
+    if not isinstance(query, str) or not query.strip():
+        raise BadRequest('The request has no GraphQL query: send a "query" string.')
+    variables = params.get("variables")
+    if variables is not None and not isinstance(variables, dict):
+        raise BadRequest("`variables` must be a JSON object.")
+    operation_name = params.get("operationName")
+    if operation_name is not None and not isinstance(operation_name, str):
+        raise BadRequest("`operationName` must be a string.")
+    return query, variables, operation_name or None
