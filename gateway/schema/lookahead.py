@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 
-from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    InlineFragmentNode,
+    SelectionSetNode,
+)
 
 from gateway.schema.context import Info
 
@@ -13,25 +19,38 @@ def selects(info: Info, *paths: Sequence[str]) -> bool:
     """Whether the current field's selection reaches any of `paths` (GraphQL field names).
 
     Fragments and inline fragments are looked through, so `...SessionFields` counts the same
-    as writing the fields out.
+    as writing the fields out. The walk reads graphql-core's syntax tree of the (cached)
+    document directly: Strawberry's `selected_fields` would first copy it into objects of its
+    own on every request.
     """
-    for field in info.selected_fields:
-        if any(_reaches(field.selections, path) for path in paths):
-            return True
-    return False
+    raw = info._raw_info
+    return any(
+        _reaches(node.selection_set, path, raw.fragments)
+        for node in raw.field_nodes
+        for path in paths
+    )
 
 
-def _reaches(selections: Iterable[Selection], path: Sequence[str]) -> bool:
+def _reaches(
+    selection_set: SelectionSetNode | None,
+    path: Sequence[str],
+    fragments: Mapping[str, FragmentDefinitionNode],
+) -> bool:
     if not path:
         return True
-    for selection in selections:
-        if isinstance(selection, FragmentSpread | InlineFragment):
-            if _reaches(selection.selections, path):
+    if selection_set is None:
+        return False
+    for selection in selection_set.selections:
+        if isinstance(selection, FieldNode):
+            if selection.name.value == path[0] and _reaches(
+                selection.selection_set, path[1:], fragments
+            ):
                 return True
-        elif (
-            isinstance(selection, SelectedField)
-            and selection.name == path[0]
-            and _reaches(selection.selections, path[1:])
-        ):
-            return True
+        elif isinstance(selection, InlineFragmentNode):
+            if _reaches(selection.selection_set, path, fragments):
+                return True
+        elif isinstance(selection, FragmentSpreadNode):
+            fragment = fragments.get(selection.name.value)
+            if fragment is not None and _reaches(fragment.selection_set, path, fragments):
+                return True
     return False
