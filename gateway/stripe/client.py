@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 import httpx
 import orjson
+from httpx_aiohttp import AiohttpTransport
 
 from gateway.config import StripeSettings
 from gateway.stripe.encoding import encode_params
@@ -35,6 +36,10 @@ class StripeClient:
         self, settings: StripeSettings, *, transport: httpx.AsyncBaseTransport | None = None
     ) -> None:
         self._settings = settings
+        limits = httpx.Limits(
+            max_connections=settings.max_connections,
+            max_keepalive_connections=settings.max_connections,
+        )
         self._http = httpx.AsyncClient(
             base_url=settings.api_base,
             headers={
@@ -43,11 +48,7 @@ class StripeClient:
                 "User-Agent": "checkout-gateway",
             },
             timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout),
-            limits=httpx.Limits(
-                max_connections=settings.max_connections,
-                max_keepalive_connections=settings.max_connections,
-            ),
-            transport=transport,
+            transport=transport or AiohttpTransport(limits=limits),
         )
 
     @property
