@@ -64,3 +64,46 @@ def test_schema_file_matches_the_code() -> None:
     assert committed == build_schema().as_str() + "\n", (
         "schema.graphql is out of date: run `make schema` to regenerate it."
     )
+
+
+async def test_requests_that_are_not_graphql_get_clear_statuses(gateway_url: str) -> None:
+    async with httpx.AsyncClient(base_url=gateway_url) as http:
+        form = await http.post("/graphql", data={"query": "{ __typename }"})
+        array = await http.post("/graphql", json=[{"query": "{ __typename }"}])
+        bad_variables = await http.post(
+            "/graphql", json={"query": "{ __typename }", "variables": [1]}
+        )
+        bad_get_variables = await http.get(
+            "/graphql", params={"query": "{ __typename }", "variables": "{nope"}
+        )
+        bad_name = await http.post("/graphql", json={"query": "{ __typename }", "operationName": 5})
+        huge = await http.post(
+            "/graphql",
+            content=b'{"query": "' + b" " * (1 << 20) + b'{ __typename }"}',
+            headers={"Content-Type": "application/json"},
+        )
+    assert form.status_code == 415
+    assert "application/json" in form.json()["errors"][0]["message"]
+    assert array.status_code == 400
+    assert bad_variables.status_code == 400
+    assert "variables" in bad_variables.json()["errors"][0]["message"]
+    assert bad_get_variables.status_code == 400
+    assert bad_name.status_code == 400
+    assert huge.status_code == 413
+
+
+async def test_validation_errors_and_unknown_operations_are_graphql_errors(
+    gateway_url: str,
+) -> None:
+    async with httpx.AsyncClient(base_url=gateway_url) as http:
+        unknown_field = await http.post("/graphql", json={"query": "{ nope }"})
+        unknown_operation = await http.post(
+            "/graphql", json={"query": "query A { __typename }", "operationName": "B"}
+        )
+        missing_variable = await http.post(
+            "/graphql", json={"query": "query($id: ID!) { checkoutSession(id: $id) { id } }"}
+        )
+    assert unknown_field.status_code == 200
+    assert "Cannot query field 'nope'" in unknown_field.json()["errors"][0]["message"]
+    assert "Unknown operation named 'B'" in unknown_operation.json()["errors"][0]["message"]
+    assert "to be provided" in missing_variable.json()["errors"][0]["message"]
