@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import Annotated
 
 import strawberry
+from strawberry import UNSET
 
 from gateway.loaders import PageRequest
 from gateway.schema.context import Info
@@ -26,16 +28,20 @@ class LineItemConnection:
     page_info: PageInfo = strawberry.field(description="How to reach the neighbouring pages.")
 
 
-async def resolve_line_items(
+def resolve_line_items(
     root: strawberry.Parent[StripeObject],
     info: Info,
-    first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
-    after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
-    last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
-    before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
-) -> StripeObject:
+    first: Annotated[int | None, strawberry.argument(description=FIRST)] = UNSET,
+    after: Annotated[str | None, strawberry.argument(description=AFTER)] = UNSET,
+    last: Annotated[int | None, strawberry.argument(description=LAST)] = UNSET,
+    before: Annotated[str | None, strawberry.argument(description=BEFORE)] = UNSET,
+) -> StripeObject | Awaitable[StripeObject]:
+    """The page, straight from the expanded line items when they hold it.
+
+    Only when Stripe has to be asked does this return an awaitable: a page of 50 sessions
+    would otherwise schedule 50 coroutines that never wait for anything.
+    """
     request = page_request(first, after, last, before)
-    loaders = info.context.loaders
     expanded = root.get("line_items")
     if isinstance(expanded, dict) and request.starting_after is None and not request.ending_before:
         items: list[StripeObject] = expanded.get("data") or []
@@ -44,10 +50,19 @@ async def resolve_line_items(
             return connection(items[: request.limit], more or len(items) > request.limit, request)
         if items:
             # The expanded page is short of what was asked: fetch only the remainder.
-            rest = await loaders.line_items(
-                root["id"],
-                PageRequest(limit=request.limit - len(items), starting_after=items[-1]["id"]),
+            remainder = PageRequest(
+                limit=request.limit - len(items), starting_after=items[-1]["id"]
             )
-            return connection([*items, *rest["data"]], bool(rest["has_more"]), request)
-    page = await loaders.line_items(root["id"], request)
-    return connection(page["data"], bool(page["has_more"]), request)
+            return _fetch(info, root["id"], remainder, request, items)
+    return _fetch(info, root["id"], request, request, [])
+
+
+async def _fetch(
+    info: Info,
+    session_id: str,
+    page: PageRequest,
+    request: PageRequest,
+    before: list[StripeObject],
+) -> StripeObject:
+    fetched = await info.context.loaders.line_items(session_id, page)
+    return connection([*before, *fetched["data"]], bool(fetched["has_more"]), request)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import strawberry
 from graphql import GraphQLError
+from strawberry import UNSET
 
 from gateway.loaders import PageRequest
 from gateway.stripe import StripeObject
+
+T = TypeVar("T")
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 10
@@ -37,14 +42,22 @@ def _bad_input(message: str) -> GraphQLError:
     return GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})
 
 
+def _given(value: T | None) -> T | None:
+    return None if value is UNSET else value
+
+
 def page_request(
     first: int | None, after: str | None, last: int | None, before: str | None
 ) -> PageRequest:
     """Check Relay arguments and translate them to Stripe's `limit` and cursors.
 
     Stripe pages forward from a cursor or backward from one, so `first` goes with `after` and
-    `last` with `before`; mixing the two directions is refused instead of guessed at.
+    `last` with `before`; mixing the two directions is refused instead of guessed at. An
+    argument left out arrives as `UNSET` (the arguments declare no default, which spares
+    graphql-core coercing four defaults for every connection of every node) and means None.
     """
+    first, last = _given(first), _given(last)
+    after, before = _given(after), _given(before)
     if first is not None and last is not None:
         raise _bad_input("Pass either `first` or `last`, not both.")
     if after is not None and before is not None:

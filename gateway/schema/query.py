@@ -6,6 +6,7 @@ from typing import Annotated
 
 import strawberry
 from graphql import GraphQLError
+from strawberry import UNSET
 
 from gateway.schema.connections import CheckoutSessionConnection
 from gateway.schema.context import Info
@@ -32,10 +33,10 @@ async def resolve_checkout_session(
 
 async def resolve_checkout_sessions(
     info: Info,
-    first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
-    after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
-    last: Annotated[int | None, strawberry.argument(description=LAST)] = None,
-    before: Annotated[str | None, strawberry.argument(description=BEFORE)] = None,
+    first: Annotated[int | None, strawberry.argument(description=FIRST)] = UNSET,
+    after: Annotated[str | None, strawberry.argument(description=AFTER)] = UNSET,
+    last: Annotated[int | None, strawberry.argument(description=LAST)] = UNSET,
+    before: Annotated[str | None, strawberry.argument(description=BEFORE)] = UNSET,
     filter: Annotated[
         CheckoutSessionFilter | None,
         strawberry.argument(description="Only sessions that match every criterion given."),
