@@ -26,6 +26,10 @@ class ResponseCache:
     def __init__(self, settings: CacheSettings) -> None:
         self._settings = settings
         self._backend: Any = Cache.from_url(settings.url) if settings.enabled else None
+        if self._backend is not None:
+            # aiocache wraps every call in asyncio.wait_for, a task per read. An in-process
+            # dict needs no deadline; Redis gets a short one, after which Stripe is asked.
+            self._backend.timeout = None if settings.url.startswith("memory://") else 1.0
 
     @property
     def settings(self) -> CacheSettings:
