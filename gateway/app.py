@@ -1,4 +1,4 @@
-"""The HTTP application: GraphQL at /graphql and a health check, over one Stripe client."""
+"""The HTTP application: GraphQL, a health check and Stripe's webhooks, over one Stripe client."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from gateway.endpoint import GraphQLEndpoint
 from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
 from gateway.schema import Context, Executor, build_schema
 from gateway.stripe import StripeClient
+from gateway.webhooks import WebhookEndpoint
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -38,10 +39,11 @@ def create_app(settings: Settings) -> Starlette:
         return JSONResponse({"status": "ok"})
 
     graphql = GraphQLEndpoint(Executor(build_schema()), context)
-    return Starlette(
-        routes=[
-            Route("/graphql", graphql.handle, methods=["GET", "POST"]),
-            Route("/healthz", healthz, methods=["GET"]),
-        ],
-        lifespan=lifespan,
-    )
+    routes = [
+        Route("/graphql", graphql.handle, methods=["GET", "POST"]),
+        Route("/healthz", healthz, methods=["GET"]),
+    ]
+    if settings.stripe.webhook_secret:
+        webhooks = WebhookEndpoint(settings.stripe.webhook_secret, store)
+        routes.append(Route("/webhooks/stripe", webhooks.handle, methods=["POST"]))
+    return Starlette(routes=routes, lifespan=lifespan)

@@ -27,11 +27,12 @@ PR_SET_PDEATHSIG = 1
 
 
 @contextmanager
-def embedded_emulator(port: int) -> Iterator[str]:
+def embedded_emulator(port: int, webhooks: tuple[str, str] | None = None) -> Iterator[str]:
     """Run the emulator, with its demo data, as a child process for as long as the gateway runs.
 
     A process of its own keeps its logs and its event loop apart from the gateway's, and the
-    gateway reaches it over loopback HTTP exactly as it would reach Stripe.
+    gateway reaches it over loopback HTTP exactly as it would reach Stripe. `webhooks` is the
+    URL and secret it signs its events for, as a Stripe webhook endpoint would have them.
     """
     with socket.socket() as probe:
         try:
@@ -41,6 +42,8 @@ def embedded_emulator(port: int) -> Iterator[str]:
                 f"port {port} is taken; set EMULATOR_PORT to a free port for the emulator"
             ) from None
     command = [sys.executable, "-m", "gateway.emulator", "--port", str(port)]
+    if webhooks is not None:
+        command += ["--webhook-url", webhooks[0], "--webhook-secret", webhooks[1]]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, preexec_fn=_die_with_parent)
     try:
         _wait_until_listening(process, port)
@@ -77,14 +80,24 @@ def serve(settings: Settings) -> None:
         logger.info("Serving Stripe at %s", settings.stripe.api_base)
         _run(create_app(settings), settings)
         return
-    with embedded_emulator(settings.emulator_port) as base:
+    secret = f"whsec_{secrets.token_hex(16)}"
+    webhooks = (_loopback_url(settings.host, settings.port) + "/webhooks/stripe", secret)
+    with embedded_emulator(settings.emulator_port, webhooks if settings.port else None) as base:
         key = f"sk_test_{secrets.token_hex(12)}"
-        settings = replace(settings, stripe=replace(settings.stripe, api_key=key, api_base=base))
+        stripe = replace(settings.stripe, api_key=key, api_base=base, webhook_secret=secret)
+        settings = replace(settings, stripe=stripe)
         logger.info(
             "No STRIPE_API_KEY set: serving demo data from the embedded Stripe emulator at %s",
             base,
         )
         _run(create_app(settings), settings)
+
+
+def _loopback_url(host: str, port: int) -> str:
+    """How a process on this machine reaches the gateway listening on `host`."""
+    if host in ("", "0.0.0.0", "::"):
+        host = "127.0.0.1"
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
 def _run(app: ASGIApp, settings: Settings) -> None:

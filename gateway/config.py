@@ -31,6 +31,7 @@ class StripeSettings:
     retry_delay: float = 0.5
     max_connections: int = 100
     max_concurrency: int = 32
+    webhook_secret: str | None = None
 
     def __repr__(self) -> str:
         # The key must never reach a log line, not even through a repr of the settings.
@@ -160,6 +161,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             source, "STRIPE_API_VERSION", str, DEFAULT_API_VERSION, "a Stripe API version"
         ),
         account=source.get("STRIPE_ACCOUNT", "").strip() or None,
+        webhook_secret=source.get("STRIPE_WEBHOOK_SECRET", "").strip() or None,
         timeout=_read(source, "STRIPE_TIMEOUT", _positive_float, 30.0, "a positive number"),
         max_retries=_read(
             source, "STRIPE_MAX_RETRIES", _non_negative_int, 2, "a whole number, 0 or more"

@@ -14,13 +14,13 @@ import uvicorn
 
 
 @contextmanager
-def serve(app: Any) -> Iterator[str]:
+def serve(app: Any, port: int = 0) -> Iterator[str]:
     """Run `app` under uvicorn in a thread of its own and yield its base URL.
 
     A thread with its own event loop lets synchronous clients (the stripe SDK) and the
-    test's own event loop both talk to the server without blocking it.
+    test's own event loop both talk to the server without blocking it. Port 0 picks a free one.
     """
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=lambda: asyncio.run(server.serve()), daemon=True)
     thread.start()

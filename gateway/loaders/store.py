@@ -129,6 +129,10 @@ class SessionStore:
             self._key(account, "session", session["id"]), session, self.session_ttl(session)
         )
 
+    async def forget(self, session_id: str, *, account: str | None) -> None:
+        """Drop the cached copy of a session that Stripe says has changed."""
+        await self._cache.delete(self._key(account, "session", session_id))
+
     def session_ttl(self, session: StripeObject) -> float:
         """Seconds this session may be served from the cache, chosen by how settled it is.
 

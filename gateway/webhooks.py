@@ -1,0 +1,88 @@
+"""Stripe webhooks at /webhooks/stripe: verified, then used to drop stale cached sessions."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import time
+from typing import Any
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from gateway.loaders import SessionStore
+
+logger = logging.getLogger(__name__)
+
+TOLERANCE_SECONDS = 300
+MAX_PAYLOAD_BYTES = 1 << 20
+
+
+class InvalidWebhook(ValueError):
+    """A delivery that did not come from Stripe, or came too late to trust."""
+
+
+def verify(payload: bytes, header: str, secret: str, now: float) -> dict[str, Any]:
+    """Check a `Stripe-Signature` header and return the event it signs.
+
+    Stripe signs `{timestamp}.{payload}` with HMAC-SHA256 under the endpoint's secret, and may
+    send several `v1` signatures while a secret is being rolled; any one of them will do. An
+    old timestamp is refused, so a captured delivery cannot be replayed later.
+    """
+    parts = [part.partition("=") for part in header.split(",")]
+    timestamps = [value for key, _, value in parts if key.strip() == "t"]
+    signatures = [value.strip() for key, _, value in parts if key.strip() == "v1"]
+    if len(timestamps) != 1 or not timestamps[0].strip().isdigit() or not signatures:
+        raise InvalidWebhook("The Stripe-Signature header is missing or malformed.")
+    timestamp = int(timestamps[0])
+    expected = hmac.new(
+        secret.encode(), timestamps[0].strip().encode() + b"." + payload, hashlib.sha256
+    ).hexdigest()
+    if not any(hmac.compare_digest(expected, signature) for signature in signatures):
+        raise InvalidWebhook("No signature matches the payload.")
+    if abs(now - timestamp) > TOLERANCE_SECONDS:
+        raise InvalidWebhook("The signature's timestamp is outside the tolerance.")
+    try:
+        event = orjson.loads(payload)
+    except orjson.JSONDecodeError:
+        raise InvalidWebhook("The payload is not JSON.") from None
+    if not isinstance(event, dict) or not isinstance(event.get("type"), str):
+        raise InvalidWebhook("The payload is not a Stripe event.")
+    return event
+
+
+class WebhookEndpoint:
+    """Receives Stripe's events and forgets cached copies of the sessions they change.
+
+    The event's own copy is not cached in their place: events can arrive out of order, and
+    the next read fetches the session as it is now.
+    """
+
+    def __init__(self, secret: str, store: SessionStore) -> None:
+        self._secret = secret
+        self._store = store
+
+    async def handle(self, request: Request) -> JSONResponse:
+        payload = await request.body()
+        if len(payload) > MAX_PAYLOAD_BYTES:
+            return JSONResponse({"error": "The payload is too large."}, 413)
+        try:
+            event = verify(
+                payload, request.headers.get("stripe-signature", ""), self._secret, time.time()
+            )
+        except InvalidWebhook as exc:
+            logger.warning("refused a webhook delivery: %s", exc)
+            return JSONResponse({"error": str(exc)}, 400)
+        session = (event.get("data") or {}).get("object")
+        if (
+            event["type"].startswith("checkout.session.")
+            and isinstance(session, dict)
+            and isinstance(session.get("id"), str)
+        ):
+            account = event.get("account")
+            await self._store.forget(
+                session["id"], account=account if isinstance(account, str) else None
+            )
+        return JSONResponse({"received": True})

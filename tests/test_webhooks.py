@@ -1,0 +1,101 @@
+"""Stripe webhooks: only signed, fresh deliveries are accepted, and they refresh the cache."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterator
+
+import httpx
+import orjson
+import pytest
+
+from gateway.app import create_app
+from gateway.config import CacheSettings, Settings
+from gateway.emulator import EmulatorOptions
+from gateway.emulator import create_app as create_emulator
+from gateway.emulator.webhooks import signature_header
+from tests.conftest import GraphQLClient, Upstream, fake_key
+from tests.queries import CREATE, payment_input
+from tests.servers import free_port, serve
+
+SECRET = "whsec_test_gateway"
+
+
+@pytest.fixture(scope="module")
+def linked() -> Iterator[tuple[str, Upstream]]:
+    """A gateway that caches open sessions for a minute, and an emulator sending it webhooks."""
+    emulator_port = free_port()
+    upstream = Upstream(url=f"http://127.0.0.1:{emulator_port}", key=fake_key())
+    settings = Settings(
+        stripe=upstream.stripe_settings(webhook_secret=SECRET),
+        cache=CacheSettings(open_ttl=60),
+    )
+    with serve(create_app(settings)) as gateway:
+        options = EmulatorOptions(webhook_url=f"{gateway}/webhooks/stripe", webhook_secret=SECRET)
+        with serve(create_emulator(options), port=emulator_port):
+            yield gateway, upstream
+
+
+def signed(payload: bytes, secret: str = SECRET, at: int | None = None) -> dict[str, str]:
+    timestamp = int(time.time()) if at is None else at
+    return {"Stripe-Signature": signature_header(payload, secret, timestamp)}
+
+
+async def test_a_completed_payment_reaches_clients_before_the_cache_expires(
+    linked: tuple[str, Upstream],
+) -> None:
+    gateway, upstream = linked
+    query = "query($id: ID!) { checkoutSession(id: $id) { status } }"
+    async with httpx.AsyncClient(base_url=gateway) as http:
+        gql = GraphQLClient(http)
+        created = await gql.data(CREATE, input=payment_input(1200))
+        session_id = created["createCheckoutSession"]["checkoutSession"]["id"]
+        assert (await gql.data(query, id=session_id))["checkoutSession"]["status"] == "OPEN"
+        await upstream.complete(session_id)
+        for _ in range(100):
+            status = (await gql.data(query, id=session_id))["checkoutSession"]["status"]
+            if status == "COMPLETE":
+                break
+            await asyncio.sleep(0.05)
+    assert status == "COMPLETE"
+
+
+STALE = int(time.time()) - 3600
+
+
+@pytest.mark.parametrize(
+    ("body", "headers", "fragment"),
+    [
+        (b"{}", {}, "missing or malformed"),
+        (b"{}", {"Stripe-Signature": "t=abc,v1=00"}, "missing or malformed"),
+        (b"{}", signed(b"{}", secret="whsec_someone_else"), "No signature matches"),
+        (b'{"type": "checkout.session.expired"}', signed(b"{}"), "No signature matches"),
+        (b"{}", signed(b"{}", at=STALE), "outside the tolerance"),
+        (b"not json", signed(b"not json"), "not JSON"),
+        (b"[1, 2]", signed(b"[1, 2]"), "not a Stripe event"),
+    ],
+)
+async def test_unsigned_tampered_stale_or_malformed_deliveries_are_refused(
+    linked: tuple[str, Upstream], body: bytes, headers: dict[str, str], fragment: str
+) -> None:
+    gateway, _ = linked
+    async with httpx.AsyncClient(base_url=gateway) as http:
+        response = await http.post("/webhooks/stripe", content=body, headers=headers)
+    assert response.status_code == 400
+    assert fragment in response.json()["error"]
+
+
+async def test_events_about_other_objects_are_acknowledged(linked: tuple[str, Upstream]) -> None:
+    gateway, _ = linked
+    payload = orjson.dumps({"type": "invoice.paid", "data": {"object": {"id": "in_1"}}})
+    async with httpx.AsyncClient(base_url=gateway) as http:
+        response = await http.post("/webhooks/stripe", content=payload, headers=signed(payload))
+    assert response.status_code == 200
+    assert response.json() == {"received": True}
+
+
+async def test_without_a_secret_there_is_no_webhook_endpoint(gateway_url: str) -> None:
+    async with httpx.AsyncClient(base_url=gateway_url) as http:
+        response = await http.post("/webhooks/stripe", content=b"{}")
+    assert response.status_code == 404
