@@ -12,11 +12,11 @@ from urllib.parse import urlencode
 
 import httpx
 import orjson
-from httpx_aiohttp import AiohttpTransport
 
 from gateway.config import StripeSettings
 from gateway.stripe.encoding import encode_params
 from gateway.stripe.errors import StripeAPIError, StripeConnectionError
+from gateway.stripe.transport import AiohttpTransport
 
 logger = logging.getLogger(__name__)
 
@@ -31,25 +31,22 @@ class StripeClient:
     Every POST carries an idempotency key (the caller's, or one made here), so a retry after a
     lost response can never create a second object.
 
-    Requests go straight to one pooled httpx transport (aiohttp underneath). The gateway needs
-    none of `httpx.AsyncClient`'s cookie, redirect and auth handling, which cost more CPU per
-    call than the transport itself (see benchmarks/README.md).
+    Requests go straight to one pooled httpx transport (aiohttp underneath, see transport.py).
+    The gateway needs none of `httpx.AsyncClient`'s cookie, redirect and auth handling, which
+    cost more CPU per call than the transport itself (see benchmarks/README.md).
     """
 
     def __init__(self, settings: StripeSettings) -> None:
         self._settings = settings
         self._transport = AiohttpTransport(
-            limits=httpx.Limits(
-                max_connections=settings.max_connections,
-                max_keepalive_connections=settings.max_connections,
-            )
+            max_connections=settings.max_connections,
+            timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout),
         )
         self._headers = {
             "Authorization": f"Bearer {settings.api_key}",
             "Stripe-Version": settings.api_version,
             "User-Agent": "checkout-gateway",
         }
-        self._timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout).as_dict()
 
     @property
     def settings(self) -> StripeSettings:
@@ -117,18 +114,9 @@ class StripeClient:
         self, method: str, path: str, headers: dict[str, str], body: bytes | None
     ) -> httpx.Response:
         request = httpx.Request(
-            method,
-            self._settings.api_base + path,
-            headers=headers,
-            content=body,
-            extensions={"timeout": self._timeout},
+            method, self._settings.api_base + path, headers=headers, content=body
         )
-        response = await self._transport.handle_async_request(request)
-        try:
-            await response.aread()
-        finally:
-            await response.aclose()
-        return response
+        return await self._transport.handle_async_request(request)
 
     @staticmethod
     def _should_retry(response: httpx.Response) -> bool:
