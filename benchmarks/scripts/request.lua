@@ -1,0 +1,31 @@
+-- The requests in BENCH_REQUESTS_FILE, in turn: one a line, as METHOD<tab>PATH<tab>BODY,
+-- where a body (if any) is JSON. Every response is one operation.
+
+dofile(os.getenv("BENCH_SCRIPTS") .. "/report.lua")
+
+local requests = {}
+for line in io.lines(os.getenv("BENCH_REQUESTS_FILE")) do
+  local method, path, body = line:match("^(%u+)\t([^\t]*)\t(.*)$")
+  local headers = {}
+  if body == "" then
+    body = nil
+  else
+    headers["Content-Type"] = "application/json"
+  end
+  table.insert(requests, wrk.format(method, path, headers, body))
+end
+assert(#requests > 0, "BENCH_REQUESTS_FILE holds no requests")
+
+local turn = 0
+
+function request()
+  turn = turn % #requests + 1
+  return requests[turn]
+end
+
+function response(status, headers, body)
+  ops = ops + 1
+  if status < 300 and reports_error(body) then
+    bad = bad + 1
+  end
+end
