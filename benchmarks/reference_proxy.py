@@ -74,7 +74,20 @@ def _post_headers() -> dict[str, str]:
     return {"Idempotency-Key": f"ref-{uuid.uuid4()}", "Content-Type": FORM}
 
 
-class AiohttpUpstream:
+class Sender:
+    """A client whose reads and writes both come down to one `_send`."""
+
+    async def _send(self, method: str, path: str, body: bytes | None) -> dict[str, Any]:
+        raise NotImplementedError
+
+    async def get(self, path: str) -> dict[str, Any]:
+        return await self._send("GET", path, None)
+
+    async def post(self, path: str, body: bytes) -> dict[str, Any]:
+        return await self._send("POST", path, body)
+
+
+class AiohttpUpstream(Sender):
     """aiohttp's ClientSession, used directly."""
 
     def __init__(self, base_url: str, api_key: str) -> None:
@@ -93,17 +106,11 @@ class AiohttpUpstream:
         result: dict[str, Any] = orjson.loads(content)
         return result
 
-    async def get(self, path: str) -> dict[str, Any]:
-        return await self._send("GET", path, None)
-
-    async def post(self, path: str, body: bytes) -> dict[str, Any]:
-        return await self._send("POST", path, body)
-
     async def close(self) -> None:
         await self._session.close()
 
 
-class HttpxUpstream:
+class HttpxUpstream(Sender):
     """httpx.AsyncClient, with its own transport or with aiohttp's underneath."""
 
     def __init__(self, base_url: str, api_key: str, *, over_aiohttp: bool) -> None:
@@ -124,12 +131,6 @@ class HttpxUpstream:
             raise UpstreamError(response.status_code)
         result: dict[str, Any] = orjson.loads(response.content)
         return result
-
-    async def get(self, path: str) -> dict[str, Any]:
-        return await self._send("GET", path, None)
-
-    async def post(self, path: str, body: bytes) -> dict[str, Any]:
-        return await self._send("POST", path, body)
 
     async def close(self) -> None:
         await self._client.aclose()
