@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from strawberry.http.ides import get_graphql_ide_html
 
+from gateway.bodies import BodyTooLarge, read_body
 from gateway.schema import Context, Executor
 
 MAX_BODY_BYTES = 1 << 20
@@ -92,14 +93,10 @@ async def _from_body(request: Request) -> dict[str, Any]:
     content_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
     if content_type != JSON:
         raise BadRequest(f"Send GraphQL requests as {JSON}.", 415)
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise BadRequest(f"The request body is larger than {MAX_BODY_BYTES} bytes.", 413)
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY_BYTES:
-            raise BadRequest(f"The request body is larger than {MAX_BODY_BYTES} bytes.", 413)
+    try:
+        body = await read_body(request, MAX_BODY_BYTES)
+    except BodyTooLarge as exc:
+        raise BadRequest(str(exc), 413) from None
     try:
         params = orjson.loads(body)
     except orjson.JSONDecodeError:

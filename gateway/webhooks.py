@@ -12,6 +12,7 @@ import orjson
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from gateway.bodies import BodyTooLarge, read_body
 from gateway.loaders import SessionStore
 
 logger = logging.getLogger(__name__)
@@ -65,9 +66,10 @@ class WebhookEndpoint:
         self._store = store
 
     async def handle(self, request: Request) -> JSONResponse:
-        payload = await request.body()
-        if len(payload) > MAX_PAYLOAD_BYTES:
-            return JSONResponse({"error": "The payload is too large."}, 413)
+        try:
+            payload = await read_body(request, MAX_PAYLOAD_BYTES)
+        except BodyTooLarge as exc:
+            return JSONResponse({"error": str(exc)}, 413)
         try:
             event = verify(
                 payload, request.headers.get("stripe-signature", ""), self._secret, time.time()

@@ -99,3 +99,11 @@ async def test_without_a_secret_there_is_no_webhook_endpoint(gateway_url: str) -
     async with httpx.AsyncClient(base_url=gateway_url) as http:
         response = await http.post("/webhooks/stripe", content=b"{}")
     assert response.status_code == 404
+
+
+async def test_oversized_deliveries_are_refused_unread(linked: tuple[str, Upstream]) -> None:
+    gateway, _ = linked
+    payload = b'{"type": "x", "pad": "' + b" " * (1 << 20) + b'"}'
+    async with httpx.AsyncClient(base_url=gateway) as http:
+        response = await http.post("/webhooks/stripe", content=payload, headers=signed(payload))
+    assert response.status_code == 413
