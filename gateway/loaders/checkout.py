@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -56,7 +56,7 @@ class CheckoutLoaders:
         landed = asyncio.get_running_loop().create_future()
         self._lists_in_flight.add(landed)
         try:
-            page = await self._bounded(self._store.sessions(query, account=self._account))
+            page = await self._bounded(lambda: self._store.sessions(query, account=self._account))
         finally:
             self._lists_in_flight.discard(landed)
             landed.set_result(None)
@@ -90,9 +90,11 @@ class CheckoutLoaders:
         self._seen[session["id"]] = session
         self._sessions.prime(session["id"], session, force=True)
 
-    async def _bounded(self, call: Awaitable[T]) -> T:
+    async def _bounded(self, call: Callable[[], Awaitable[T]]) -> T:
+        # The call is made only once a slot is held, so a request cancelled while waiting for
+        # one leaves no coroutine behind that was never awaited.
         async with self._slots:
-            return await call
+            return await call()
 
     async def _load_sessions(self, ids: Sequence[str]) -> list[StripeObject | BaseException | None]:
         # Root fields resolve concurrently: a list asked for beside these ids may be about to
@@ -108,17 +110,19 @@ class CheckoutLoaders:
         if seen is not None and (not expand or seen.get("line_items") is not None):
             return seen
         return await self._bounded(
-            self._store.session(session_id, expand=expand, account=self._account)
+            lambda: self._store.session(session_id, expand=expand, account=self._account)
         )
 
     async def _load_line_items(
         self, keys: Sequence[tuple[str, PageRequest]]
     ) -> list[StripeObject | BaseException]:
         results = await asyncio.gather(
-            *(
-                self._bounded(self._store.line_items(session_id, page, account=self._account))
-                for session_id, page in keys
-            ),
+            *(self._fetch_line_items(session_id, page) for session_id, page in keys),
             return_exceptions=True,
         )
         return list(results)
+
+    async def _fetch_line_items(self, session_id: str, page: PageRequest) -> StripeObject:
+        return await self._bounded(
+            lambda: self._store.line_items(session_id, page, account=self._account)
+        )
