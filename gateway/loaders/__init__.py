@@ -2,7 +2,6 @@
 
 from gateway.loaders.cache import ResponseCache
 from gateway.loaders.checkout import CheckoutLoaders
-from gateway.loaders.flight import SingleFlight
 from gateway.loaders.store import PageRequest, SessionStore
 
-__all__ = ["CheckoutLoaders", "PageRequest", "ResponseCache", "SessionStore", "SingleFlight"]
+__all__ = ["CheckoutLoaders", "PageRequest", "ResponseCache", "SessionStore"]

@@ -35,10 +35,6 @@ class ResponseCache:
     def settings(self) -> CacheSettings:
         return self._settings
 
-    @property
-    def enabled(self) -> bool:
-        return self._backend is not None
-
     @staticmethod
     def scope(stripe: StripeSettings, account: str | None) -> str:
         """A short, stable name for one Stripe key, account and API version."""

@@ -20,9 +20,6 @@ class SingleFlight:
     def __init__(self) -> None:
         self._calls: dict[Hashable, asyncio.Future[Any]] = {}
 
-    def __len__(self) -> int:
-        return len(self._calls)
-
     async def run(self, key: Hashable, call: Callable[[], Awaitable[T]]) -> T:
         flight: asyncio.Future[T] | None = self._calls.get(key)
         if flight is None:
