@@ -1,19 +1,23 @@
-"""The executor's short path for leaf fields gives exactly what graphql-core's full path gives."""
+"""Compiled plans give exactly what graphql-core's executor gives: the same data and errors."""
 
 from __future__ import annotations
 
+import asyncio
 import enum
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Any, cast
 
 import pytest
 import strawberry
+from graphql import parse
 
 from gateway.config import CacheSettings, StripeSettings
 from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
 from gateway.schema import Context, Executor
 from gateway.schema.base import StripeObject, schema_config
 from gateway.schema.errors import present
+from gateway.schema.plan import compile_plan
 from gateway.stripe import StripeClient
 
 
@@ -24,20 +28,96 @@ class Colour(enum.Enum):
 
 
 @strawberry.type
+class Part:
+    label: str
+    weight: float | None
+
+
+@strawberry.type
 class Thing:
     id: strawberry.ID
     colour: Colour
     size: int | None
     tags: list[str] | None
+    part: Part | None
+    parts: list[Part] | None
+    sure_part: Part | None
+
+    @strawberry.field
+    def shout(self, root: strawberry.Parent[StripeObject], times: int = 1) -> str:
+        return str(root["id"]).upper() * times
+
+    @strawberry.field
+    async def later(self, root: strawberry.Parent[StripeObject]) -> Part | None:
+        await asyncio.sleep(0)
+        if root["id"] == "t_2":
+            raise ValueError("no part for t_2")
+        return cast("Part | None", root.get("part"))
+
+    @strawberry.field
+    async def must(self, root: strawberry.Parent[StripeObject]) -> str:
+        await asyncio.sleep(0)
+        if root["id"] == "t_3":
+            raise ValueError("t_3 has nothing to say")
+        return "ok"
 
 
 THINGS: list[StripeObject] = [
-    {"id": "t_1", "colour": "red", "size": 3, "tags": ["a"]},
-    {"id": "t_2", "colour": "blue", "size": None, "tags": None},
-    {"id": "t_3", "colour": "green", "size": 1, "tags": []},
-    {"id": "t_4", "colour": None, "size": 2, "tags": []},
-    {"id": "t_5", "colour": "red", "size": "many", "tags": []},
+    {
+        "id": "t_1",
+        "colour": "red",
+        "size": 3,
+        "tags": ["a", "b"],
+        "part": {"label": "lid", "weight": 1.5},
+        "parts": [{"label": "x", "weight": 2}, {"label": "y", "weight": None}],
+        "sure_part": {"label": "base", "weight": 0.5},
+    },
+    {
+        "id": "t_2",
+        "colour": "blue",
+        "size": None,
+        "tags": None,
+        "part": None,
+        "parts": [{"label": None, "weight": 1.0}, {"label": "z", "weight": "heavy"}],
+        "sure_part": {"label": "base", "weight": 0.5},
+    },
+    {
+        "id": "t_3",
+        "colour": "green",
+        "size": 2**40,
+        "tags": ["c", None],
+        "part": {"label": "lid", "weight": 1.5},
+        "parts": "not a list",
+        "sure_part": None,
+    },
+    {
+        "id": "t_4",
+        "colour": None,
+        "size": 2,
+        "tags": [],
+        "part": None,
+        "parts": [],
+        "sure_part": {},
+    },
+    {
+        "id": "t_5",
+        "colour": "red",
+        "size": "many",
+        "tags": [],
+        "part": None,
+        "parts": None,
+        "sure_part": {"label": "base", "weight": 0.5},
+    },
 ]
+
+
+@dataclass
+class Note:
+    text: str
+    count: int
+
+
+LOG: list[str] = []
 
 
 @strawberry.type
@@ -46,9 +126,67 @@ class Query:
     def things(self) -> list[Thing | None]:
         return cast("list[Thing | None]", THINGS)
 
+    @strawberry.field
+    def thing(self, id: strawberry.ID) -> Thing | None:
+        found = [thing for thing in THINGS if thing["id"] == id]
+        return cast("Thing | None", found[0] if found else None)
 
-SCHEMA = strawberry.Schema(query=Query, config=schema_config())
-QUERY = "{ things { id colour size tags } }"
+    @strawberry.field
+    def strict_things(self) -> list[Thing]:
+        return cast("list[Thing]", THINGS)
+
+    @strawberry.field
+    def note(self) -> NoteType:
+        return cast("NoteType", Note("hello", 2))
+
+
+@strawberry.type(name="Note")
+class NoteType:
+    text: str
+    count: int
+    missing: str | None
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation
+    async def first(self, word: str) -> str:
+        await asyncio.sleep(0.01)
+        LOG.append(word)
+        return word
+
+    @strawberry.mutation
+    def second(self, word: str) -> str:
+        LOG.append(word)
+        return word
+
+
+SCHEMA = strawberry.Schema(query=Query, mutation=Mutation, config=schema_config())
+
+FIELDS = """
+  id colour size tags shout(times: 2)
+  part { label weight }
+  parts { label weight }
+  later { label }
+  __typename
+"""
+
+QUERIES: list[tuple[str, dict[str, Any] | None]] = [
+    (f"{{ things {{ {FIELDS} }} }}", None),
+    ("{ things { id sure_part: surePart { label } } }", None),
+    ("{ strictThings { id colour } }", None),
+    ("{ things { id must } }", None),
+    ("{ strictThings { id must } }", None),
+    ("query One($id: ID!) { thing(id: $id) { id shout } }", {"id": "t_1"}),
+    ("query One($id: ID!) { thing(id: $id) { id } }", {"id": 12}),
+    ("query One($id: ID!) { thing(id: $id) { id } }", {}),
+    ("query Times($n: Int) { things { shout(times: $n) } }", {"n": 3}),
+    ('{ a: thing(id: "t_1") { id } b: thing(id: "t_9") { id } }', None),
+    ("{ things { ...Bits part { label } } } fragment Bits on Thing { id part { weight } }", None),
+    ("{ things { ... on Thing { id } ... { size } } }", None),
+    ("{ note { text count missing __typename } __typename }", None),
+    ("{ things { id } }", {"unused": 1}),
+]
 
 
 @pytest.fixture
@@ -61,24 +199,67 @@ async def context() -> AsyncIterator[Context]:
         await client.aclose()
 
 
-async def test_leaves_read_directly_match_the_full_path(context: Context) -> None:
-    lean = await Executor(SCHEMA).run(Executor(SCHEMA).prepare(QUERY), context=context)
-    full = await SCHEMA.execute(QUERY, context_value=context)
-    assert lean["data"] == full.data
-    assert lean["data"]["things"][:2] == [
-        {"id": "t_1", "colour": "RED", "size": 3, "tags": ["a"]},
-        {"id": "t_2", "colour": "BLUE", "size": None, "tags": None},
-    ]
-    assert lean["data"]["things"][2:] == [
-        None,
-        None,
-        {"id": "t_5", "colour": "RED", "size": None, "tags": []},
-    ]
-    errors: list[dict[str, Any]] = lean["errors"]
-    assert [error["path"] for error in errors] == [
-        ["things", 2, "colour"],
-        ["things", 3, "colour"],
-        ["things", 4, "size"],
-    ]
-    presented = present(full.errors or [])
-    assert [error["message"] for error in errors] == [error.message for error in presented]
+async def both(
+    query: str, variables: dict[str, Any] | None, context: Context
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The response from the gateway's executor, and the one graphql-core's executor gives."""
+    executor = Executor(SCHEMA)
+    planned = await executor.run(executor.prepare(query), context=context, variables=variables)
+    full = await SCHEMA.execute(query, variable_values=variables, context_value=context)
+    expected: dict[str, Any] = {"data": full.data}
+    if full.errors:
+        expected["errors"] = [error.formatted for error in present(full.errors)]
+    return planned, expected
+
+
+def by_path(response: dict[str, Any]) -> dict[str, Any]:
+    errors = sorted(response.get("errors", []), key=lambda error: repr(error.get("path")))
+    return {**response, "errors": errors}
+
+
+@pytest.mark.parametrize(("query", "variables"), QUERIES)
+async def test_plans_match_graphql_core(
+    query: str, variables: dict[str, Any] | None, context: Context
+) -> None:
+    assert compile_plan(SCHEMA._schema, parse(query), None, read_keys=True) is not None
+    planned, expected = await both(query, variables, context)
+    assert by_path(planned) == by_path(expected)
+
+
+async def test_the_comparison_sees_leaves_errors_and_nulls(context: Context) -> None:
+    planned, _ = await both(f"{{ things {{ {FIELDS} }} }}", None, context)
+    things = planned["data"]["things"]
+    assert things[0]["colour"] == "RED"
+    assert things[0]["parts"] == [{"label": "x", "weight": 2.0}, {"label": "y", "weight": None}]
+    assert things[1]["parts"] is None  # a null label nulls its part, and so the list
+    assert things[2] is None and things[3] is None
+    paths = {tuple(error["path"]) for error in planned["errors"]}
+    assert {
+        ("things", 1, "later"),
+        ("things", 1, "parts", 0, "label"),
+        ("things", 2, "colour"),
+        ("things", 4, "size"),
+    } <= paths
+
+
+async def test_mutations_run_one_after_another(context: Context) -> None:
+    LOG.clear()
+    planned, _ = await both(
+        'mutation { a: first(word: "one") b: second(word: "two") }', None, context
+    )
+    assert planned == {"data": {"a": "one", "b": "two"}}
+    assert LOG == ["one", "two", "one", "two"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ __schema { queryType { name } } }",
+        "query Q($skip: Boolean!) { things { id @skip(if: $skip) } }",
+    ],
+)
+async def test_what_plans_do_not_cover_runs_on_graphql_core(query: str, context: Context) -> None:
+    assert compile_plan(SCHEMA._schema, parse(query), None, read_keys=True) is None
+    planned, expected = await both(query, {"skip": True}, context)
+    assert planned == expected
+    assert "errors" not in planned

@@ -1,15 +1,15 @@
-"""Running operations: each document is parsed and validated once, then executed directly.
+"""Running operations: each document is parsed, validated and compiled once, then executed.
 
-Strawberry defines the schema; execution goes straight to graphql-core with the prepared
-document, because the per-request work of Strawberry's extension pipeline costs more CPU than
-executing a small query does. What the pipeline did for the gateway (caching documents and
-presenting errors) is done here.
+Strawberry defines the schema, but requests skip its extension pipeline, whose per-request
+work costs more CPU than executing a small query does. A prepared document runs as a compiled
+plan (see plan.py), or on graphql-core when it uses what plans do not cover. What the pipeline
+did for the gateway (caching documents and presenting errors) is done here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from inspect import isawaitable
 from typing import Any, TypeGuard, cast
@@ -19,102 +19,24 @@ from graphql import (
     DocumentNode,
     ExecutionResult,
     GraphQLError,
-    GraphQLLeafType,
-    GraphQLObjectType,
-    GraphQLSchema,
     OperationType,
     execute,
-    get_nullable_type,
     get_operation_ast,
-    is_leaf_type,
-    is_non_null_type,
     parse,
     validate,
 )
-from graphql.execution.collect_fields import FieldDetailsList
-from graphql.pyutils import Path
 from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from gateway.schema.base import resolve_key
 from gateway.schema.context import Context
 from gateway.schema.errors import present
+from gateway.schema.plan import Execution, Plan, compile_plan
 
 Response = dict[str, Any]
 
 # Strawberry's check skips the slow generic test for values that are plainly not awaitable.
 _is_awaitable = cast("Callable[[Any], TypeGuard[Awaitable[Any]]]", optimized_is_awaitable)
-
-
-PlainLeaf = tuple[str, GraphQLLeafType, bool]
-"""A field read straight from a Stripe object: its key, its scalar or enum type, non-null."""
-
-
-def plain_leaves(schema: GraphQLSchema) -> dict[str, dict[str, PlainLeaf]]:
-    """The scalar and enum fields, by type and field name, that only read a key of a dict.
-
-    They are fields without a resolver, arguments or extensions of their own, so the
-    schema's default resolver (`resolve_key`) would read `source[python_name]`.
-    """
-    leaves: dict[str, dict[str, PlainLeaf]] = {}
-    for graphql_type in schema.type_map.values():
-        if not isinstance(graphql_type, GraphQLObjectType):
-            continue
-        for name, field in graphql_type.fields.items():
-            definition = (field.extensions or {}).get("strawberry-definition")
-            if definition is None or definition.base_resolver or definition.extensions:
-                continue
-            leaf = get_nullable_type(field.type)
-            if field.args or not is_leaf_type(leaf):
-                continue
-            leaves.setdefault(graphql_type.name, {})[name] = (
-                definition.python_name,
-                leaf,
-                is_non_null_type(field.type),
-            )
-    return leaves
-
-
-class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
-    """graphql-core's executor with a short path for scalar and enum fields of Stripe objects.
-
-    Most fields of a response are leaves read from a key of Stripe's JSON. Going through a
-    resolver costs a resolve-info object, a wrapped call and a completion step per field, which
-    for a page of 50 sessions with line items is most of the request's CPU. Here such a field
-    is read and serialised directly; anything unusual (a missing non-null value, a value the
-    type refuses) takes graphql-core's full path, which reports it properly.
-    """
-
-    def __init__(
-        self, *args: Any, plain_leaves: dict[str, dict[str, PlainLeaf]], **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self._plain_leaves = plain_leaves
-
-    def execute_field(
-        self,
-        parent_type: GraphQLObjectType,
-        source: Any,
-        field_details_list: FieldDetailsList,
-        path: Path,
-        position_context: Any,
-    ) -> Any:
-        if type(source) is dict and not self.middleware_manager:
-            fields = self._plain_leaves.get(parent_type.name)
-            plain = fields and fields.get(field_details_list[0].node.name.value)
-            if plain:
-                key, leaf_type, non_null = plain
-                value = source.get(key)
-                if value is None and not non_null:
-                    return None
-                if value is not None:
-                    try:
-                        return self.complete_leaf_value(leaf_type, value)
-                    except Exception:
-                        pass  # a value the type refuses: the full path reports it
-        return super().execute_field(
-            parent_type, source, field_details_list, path, position_context
-        )
 
 
 @dataclass(frozen=True)
@@ -123,6 +45,8 @@ class Prepared:
 
     document: DocumentNode | None
     errors: tuple[GraphQLError, ...] = ()
+    # Compiled plans by operation name, None where graphql-core runs the operation.
+    plans: dict[str | None, Plan | None] = field(default_factory=dict, compare=False)
 
     def operation_type(self, operation_name: str | None) -> OperationType | None:
         """The type of the operation that would run, or None if the name picks none."""
@@ -141,10 +65,8 @@ class Executor:
 
     def __init__(self, schema: strawberry.Schema, *, cache_size: int = 512) -> None:
         self._schema = schema._schema
-        # The short path reads dict keys, which is what the schema's default resolver does.
-        self._plain_leaves = (
-            plain_leaves(self._schema) if schema.config.default_resolver is resolve_key else {}
-        )
+        # Plans read dict keys directly only when that is what the default resolver does.
+        self._read_keys = schema.config.default_resolver is resolve_key
         self.prepare = lru_cache(maxsize=cache_size)(self._prepare)
 
     def _prepare(self, query: str) -> Prepared:
@@ -168,19 +90,47 @@ class Executor:
         """Execute a prepared request and shape the result as a GraphQL response."""
         if prepared.document is None:
             return {"errors": [error.formatted for error in prepared.errors]}
+        inputs = dict(variables) if variables else None
+        plan = self._plan(prepared, operation_name)
+        if plan is None:
+            data, errors = await self._run_on_graphql_core(
+                prepared.document, context, inputs, operation_name
+            )
+        else:
+            execution = Execution.start(self._schema, plan, context, inputs, _is_awaitable)
+            if isinstance(execution, list):
+                data, errors = None, execution
+            else:
+                data, errors = await execution.run()
+        response: Response = {"data": data}
+        if errors:
+            response["errors"] = [error.formatted for error in present(errors)]
+        return response
+
+    def _plan(self, prepared: Prepared, operation_name: str | None) -> Plan | None:
+        if operation_name not in prepared.plans:
+            assert prepared.document is not None
+            prepared.plans[operation_name] = compile_plan(
+                self._schema, prepared.document, operation_name, read_keys=self._read_keys
+            )
+        return prepared.plans[operation_name]
+
+    async def _run_on_graphql_core(
+        self,
+        document: DocumentNode,
+        context: Context,
+        inputs: dict[str, Any] | None,
+        operation_name: str | None,
+    ) -> tuple[dict[str, Any] | None, list[GraphQLError]]:
         outcome = execute(
             self._schema,
-            prepared.document,
+            document,
             context_value=context,
-            variable_values=dict(variables) if variables else None,
+            variable_values=inputs,
             operation_name=operation_name,
-            executor_class=LeanExecutionContext,
+            executor_class=StrawberryGraphQLCoreExecutionContext,
             is_awaitable=_is_awaitable,
-            plain_leaves=self._plain_leaves,
         )
         result = await outcome if isawaitable(outcome) else outcome
         assert isinstance(result, ExecutionResult)
-        response: Response = {"data": result.data}
-        if result.errors:
-            response["errors"] = [error.formatted for error in present(result.errors)]
-        return response
+        return result.data, list(result.errors or ())
