@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
+import httpx
 import pytest
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -33,6 +34,7 @@ class Recorder:
                 "method": request.method,
                 "path": request.url.path,
                 "query": parse_qsl(request.url.query),
+                "body": body,
                 "form": parse_qsl(body),
                 "headers": dict(request.headers),
             }
@@ -91,8 +93,47 @@ async def test_posts_are_bracket_encoded_with_pinned_headers(
     assert post["headers"]["stripe-account"] == "acct_123"
     assert post["headers"]["idempotency-key"] == "order-7"
     assert post["headers"]["content-type"] == "application/x-www-form-urlencoded"
+    assert post["headers"]["content-length"] == str(len(post["body"]))
+    assert get["headers"]["host"] == url.removeprefix("http://")
     assert get["query"] == [("created[gte]", "5"), ("expand[0]", "data.line_items")]
     assert "idempotency-key" not in get["headers"]
+
+
+@pytest.mark.parametrize(
+    "api_base",
+    [
+        "https://api.stripe.com",
+        "http://127.0.0.1:12111/stripe",
+        "http://localhost:8080/",
+        "https://API.stripe.com:443",
+        "http://proxy/a/./b",
+        "http://proxy/?token=1",
+    ],
+)
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/checkout/sessions",
+        "/v1/checkout/sessions/cs_test_a1%2F..%20b",
+        "/v1/checkout/sessions?limit=3&expand%5B0%5D=data.line_items&q=a+b",
+        "/v1/checkout/sessions/../../v1/customers",
+        "/v1/checkout sessions?q=<a b>",
+        "/v1/checkout/sessions?",
+        "",
+    ],
+)
+def test_urls_are_the_ones_httpx_parses(api_base: str, path: str) -> None:
+    url = StripeClient(StripeSettings(api_key=fake_key(), api_base=api_base))._url(path)
+    parsed = httpx.URL(api_base + path)
+    parts = ("scheme", "host", "port", "raw_path", "query", "fragment")
+    assert str(url) == str(parsed)
+    assert [getattr(url, part) for part in parts] == [getattr(parsed, part) for part in parts]
+
+
+def test_paths_httpx_refuses_are_still_refused() -> None:
+    client = StripeClient(StripeSettings(api_key=fake_key()))
+    with pytest.raises(httpx.InvalidURL):
+        client._url("/v1/checkout/sessions/cs_1\r\nX-Injected: 1")
 
 
 async def test_a_retried_post_keeps_its_idempotency_key(recorder: tuple[Recorder, str]) -> None:

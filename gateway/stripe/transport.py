@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import aiohttp
 import httpx
+import yarl
 
 # Headers that describe the body as it travelled; aiohttp has already undone the encoding.
 _TRANSFER_HEADERS = frozenset({b"content-encoding", b"content-length", b"transfer-encoding"})
@@ -37,7 +38,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         try:
             async with self._client().request(
                 request.method,
-                str(request.url),
+                # httpx has already percent-encoded the URL: aiohttp need not encode it again.
+                yarl.URL(str(request.url), encoded=True),
                 headers=request.headers.multi_items(),
                 data=request.content or None,
                 allow_redirects=False,
@@ -48,9 +50,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                     for name, value in response.raw_headers
                     if name.lower() not in _TRANSFER_HEADERS
                 ]
-                return httpx.Response(
-                    response.status, headers=headers, content=body, request=request
-                )
+                return _read_response(response.status, headers, body, request)
         except TimeoutError as exc:
             raise httpx.TimeoutException(f"timed out: {exc}", request=request) from exc
         except aiohttp.ClientConnectorError as exc:
@@ -61,3 +61,19 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         if self._session is not None:
             await self._session.close()
+
+
+def _read_response(
+    status: int, headers: list[tuple[bytes, bytes]], body: bytes, request: httpx.Request
+) -> httpx.Response:
+    """An httpx response whose (already decoded) body is read.
+
+    `Response.read()` would pass the body through httpx's decoders and chunkers, which costs
+    more CPU than the rest of building the response. httpx has no public way to hand it a read
+    body, hence `_content` (httpx is pinned below 0.29, and the tests read `.content`).
+    """
+    response = httpx.Response(
+        status, headers=headers, stream=httpx.ByteStream(body), request=request
+    )
+    response._content = body
+    return response
