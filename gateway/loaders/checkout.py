@@ -12,6 +12,7 @@ from gateway.loaders.store import PageRequest, SessionStore
 from gateway.stripe import StripeObject
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 class CheckoutLoaders:
@@ -101,8 +102,7 @@ class CheckoutLoaders:
         # return some of them, and waiting for it is cheaper than fetching them again.
         if self._lists_in_flight:
             await asyncio.wait(set(self._lists_in_flight))
-        results = await asyncio.gather(*(self._fetch(i) for i in ids), return_exceptions=True)
-        return list(results)
+        return await _each(self._fetch, ids)
 
     async def _fetch(self, session_id: str) -> StripeObject | None:
         expand = session_id in self._expand
@@ -116,13 +116,22 @@ class CheckoutLoaders:
     async def _load_line_items(
         self, keys: Sequence[tuple[str, PageRequest]]
     ) -> list[StripeObject | BaseException]:
-        results = await asyncio.gather(
-            *(self._fetch_line_items(session_id, page) for session_id, page in keys),
-            return_exceptions=True,
-        )
-        return list(results)
+        return await _each(lambda key: self._fetch_line_items(*key), keys)
 
     async def _fetch_line_items(self, session_id: str, page: PageRequest) -> StripeObject:
         return await self._bounded(
             lambda: self._store.line_items(session_id, page, account=self._account)
         )
+
+
+async def _each(fetch: Callable[[K], Awaitable[T]], keys: Sequence[K]) -> list[T | BaseException]:
+    """Fetch every key concurrently; a failure is returned in its key's place.
+
+    A batch of one, the usual case, is awaited as it is rather than through a task.
+    """
+    if len(keys) == 1:
+        try:
+            return [await fetch(keys[0])]
+        except Exception as exc:
+            return [exc]
+    return list(await asyncio.gather(*(fetch(key) for key in keys), return_exceptions=True))

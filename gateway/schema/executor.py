@@ -28,7 +28,6 @@ from graphql import (
 from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from gateway.schema.base import resolve_key
 from gateway.schema.context import Context
 from gateway.schema.errors import present
 from gateway.schema.plan import Execution, Plan, compile_plan
@@ -64,9 +63,8 @@ class Executor:
     """
 
     def __init__(self, schema: strawberry.Schema, *, cache_size: int = 512) -> None:
+        self._strawberry_schema = schema
         self._schema = schema._schema
-        # Plans read dict keys directly only when that is what the default resolver does.
-        self._read_keys = schema.config.default_resolver is resolve_key
         self.prepare = lru_cache(maxsize=cache_size)(self._prepare)
 
     def _prepare(self, query: str) -> Prepared:
@@ -111,7 +109,7 @@ class Executor:
         if operation_name not in prepared.plans:
             assert prepared.document is not None
             prepared.plans[operation_name] = compile_plan(
-                self._schema, prepared.document, operation_name, read_keys=self._read_keys
+                self._strawberry_schema, prepared.document, operation_name
             )
         return prepared.plans[operation_name]
 

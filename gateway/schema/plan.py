@@ -15,8 +15,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeGuard
+from typing import Any, TypeGuard, cast
 
+import strawberry
 from graphql import (
     DocumentNode,
     FieldNode,
@@ -52,10 +53,26 @@ from graphql.execution.collect_fields import (
     collect_fields,
     collect_subfields,
 )
-from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
+from graphql.execution.get_variable_signature import (
+    GraphQLVariableSignature,
+    get_variable_signature,
+)
+from graphql.execution.values import (
+    VariableValues,
+    VariableValueSource,
+    get_argument_values,
+    get_variable_values,
+    input_is_nested_too_deeply,
+)
 from graphql.language import BREAK, Visitor, visit
 from graphql.pyutils import Path, inspect, is_iterable
 from graphql.type.definition import GraphQLResolveInfoHelpers
+from graphql.utilities import coerce_input_value
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types.base import StrawberryMaybe, StrawberryOptional
+from strawberry.types.field import StrawberryField
+
+from gateway.schema.base import resolve_key
 
 Awaitable_ = Callable[[Any], TypeGuard[Awaitable[Any]]]
 ResolveInfo = GraphQLResolveInfo[Any]
@@ -122,24 +139,43 @@ class Plan:
     fragments: dict[str, FragmentDefinitionNode]
     root: Shape
     serial: bool
+    variables: tuple[GraphQLVariableSignature, ...]
+
+    def coerce(
+        self, schema: GraphQLSchema, inputs: dict[str, Any] | None
+    ) -> VariableValues | list[GraphQLError]:
+        """The request's variables as the operation's types make them, or why they do not fit.
+
+        When every variable is given and valid, each is coerced directly by its signature,
+        worked out once. Anything else (a variable left out for its default, a value to
+        refuse) goes through graphql-core's full procedure, which reports it properly.
+        """
+        inputs = inputs or {}
+        sources: dict[str, VariableValueSource] = {}
+        coerced: dict[str, Any] = {}
+        for signature in self.variables:
+            value = inputs.get(signature.name, Undefined)
+            if value is Undefined or input_is_nested_too_deeply(value, signature.type):
+                break
+            coerced_value = coerce_input_value(value, signature.type)
+            if coerced_value is Undefined:
+                break
+            sources[signature.name] = VariableValueSource(signature, value)
+            coerced[signature.name] = coerced_value
+        else:
+            return VariableValues(sources, coerced) if self.variables else NO_VARIABLES
+        definitions = self.operation.variable_definitions or ()
+        return get_variable_values(schema, definitions, inputs, max_errors=50)
 
 
 def compile_plan(
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    operation_name: str | None,
-    *,
-    read_keys: bool,
+    schema: strawberry.Schema, document: DocumentNode, operation_name: str | None
 ) -> Plan | None:
-    """The plan of the operation `operation_name` picks, or None if graphql-core must run it.
-
-    `read_keys` says the schema's default resolver reads keys of dicts (attributes of other
-    objects), so fields without a resolver of their own can be read directly.
-    """
+    """The plan of the operation `operation_name` picks, or None if graphql-core must run it."""
     operation = get_operation_ast(document, operation_name)
     if operation is None or operation.operation is OperationType.SUBSCRIPTION:
         return None
-    root_type = schema.get_root_type(operation.operation)
+    root_type = schema._schema.get_root_type(operation.operation)
     if root_type is None or _needs_graphql_core(document):
         return None
     definitions = {
@@ -147,12 +183,24 @@ def compile_plan(
         for node in document.definitions
         if isinstance(node, FragmentDefinitionNode)
     }
-    compiler = _Compiler(schema, operation, definitions, read_keys)
+    compiler = _Compiler(schema, operation, definitions)
     try:
         root = compiler.root(root_type)
     except (Unsupported, RecursionError):
         return None
-    return Plan(operation, definitions, root, operation.operation is OperationType.MUTATION)
+    signatures = [
+        get_variable_signature(schema._schema, node)
+        for node in operation.variable_definitions or ()
+    ]
+    if not all(isinstance(signature, GraphQLVariableSignature) for signature in signatures):
+        return None
+    return Plan(
+        operation,
+        definitions,
+        root,
+        operation.operation is OperationType.MUTATION,
+        tuple(cast("list[GraphQLVariableSignature]", signatures)),
+    )
 
 
 class _DirectiveFinder(Visitor):
@@ -179,15 +227,19 @@ def _needs_graphql_core(document: DocumentNode) -> bool:
 class _Compiler:
     def __init__(
         self,
-        schema: GraphQLSchema,
+        schema: strawberry.Schema,
         operation: OperationDefinitionNode,
         definitions: dict[str, FragmentDefinitionNode],
-        read_keys: bool,
     ) -> None:
-        self.schema = schema
+        self.schema = schema._schema
+        self.config = schema.config
         self.operation = operation
         self.fragments = {name: FragmentDetails(node) for name, node in definitions.items()}
-        self.read_keys = read_keys
+        # Fields without a resolver read dict keys directly only when that is what the
+        # default resolver does; resolvers are called directly only when no exception
+        # handler of the schema may need to see what they raise.
+        self.read_keys = schema.config.default_resolver is resolve_key
+        self.direct_calls = not schema.exception_handlers
 
     def root(self, root_type: GraphQLObjectType) -> Shape:
         grouped, _, _ = collect_fields(
@@ -214,6 +266,7 @@ class _Compiler:
         if self.read_keys and plain and definition is not None and not graphql_field.args:
             return Step(key, READ, parent, nodes, shape, graphql_field, definition.python_name)
         arguments = None if _uses_variables(nodes[0]) else self.arguments(graphql_field, nodes[0])
+        direct = DirectCall.of(definition, self.config) if self.direct_calls else None
         return Step(
             key,
             RESOLVE,
@@ -221,7 +274,7 @@ class _Compiler:
             nodes,
             shape,
             graphql_field,
-            resolve=graphql_field.resolve or default_field_resolver,
+            resolve=direct or graphql_field.resolve or default_field_resolver,
             arguments=arguments,
         )
 
@@ -259,6 +312,73 @@ class _Compiler:
 # Built-in scalars whose values of this Python type serialise unchanged (Int within 32 bits).
 _EXACT: dict[str, type] = {"String": str, "ID": str, "Boolean": bool, "Int": int, "Float": float}
 _INT_RANGE = range(-(2**31), 2**31)
+
+
+@dataclass(slots=True, frozen=True)
+class DirectCall:
+    """A Strawberry resolver called as the Python function it is.
+
+    Strawberry wraps every resolver in a generic layer that, on each call, converts argument
+    names and values, looks for field extensions and builds its `Info`. For a resolver with
+    no extensions whose arguments are plain scalars, all that comes down to renaming the
+    arguments and passing the parent and `Info`, which is what this does.
+    """
+
+    function: Callable[..., Any]
+    definition: StrawberryField
+    info_class: type[strawberry.Info[Any, Any]]
+    names: dict[str, str]  # argument names, GraphQL to Python
+    takes_self: bool
+    parent_names: tuple[str, ...]
+    info_name: str | None
+
+    @classmethod
+    def of(cls, definition: StrawberryField | None, config: StrawberryConfig) -> DirectCall | None:
+        if definition is None or definition.base_resolver is None or definition.extensions:
+            return None
+        if not all(_is_plain_scalar(argument.type) for argument in definition.arguments):
+            return None
+        resolver = definition.base_resolver
+        function = resolver.wrapped_func
+        if not callable(function):
+            return None
+        names = {
+            config.name_converter.from_argument(argument): argument.python_name
+            for argument in definition.arguments
+        }
+        parents = (resolver.root_parameter, resolver.parent_parameter)
+        return cls(
+            function,
+            definition,
+            config.info_class,
+            names,
+            resolver.self_parameter is not None,
+            tuple(parameter.name for parameter in parents if parameter is not None),
+            resolver.info_parameter.name if resolver.info_parameter else None,
+        )
+
+    def __call__(self, source: Any, info: ResolveInfo, **arguments: Any) -> Any:
+        names = self.names
+        kwargs = {names[name]: value for name, value in arguments.items()}
+        for name in self.parent_names:
+            kwargs[name] = source
+        if self.info_name is not None:
+            kwargs[self.info_name] = self.info_class(_raw_info=info, _field=self.definition)
+        if self.takes_self:
+            return self.function(source, **kwargs)
+        return self.function(**kwargs)
+
+
+_PLAIN_SCALARS = (str, int, float, bool, strawberry.ID)
+
+
+def _is_plain_scalar(annotation: object) -> bool:
+    # Values of these types reach the resolver as graphql-core coerced them.
+    if isinstance(annotation, StrawberryMaybe):
+        return False
+    if isinstance(annotation, StrawberryOptional):
+        annotation = annotation.of_type
+    return annotation in _PLAIN_SCALARS
 
 
 def _uses_variables(node: FieldNode) -> bool:
@@ -329,12 +449,7 @@ class Execution:
         is_awaitable: Awaitable_,
     ) -> Execution | list[GraphQLError]:
         """Coerce the request's variables; their errors if they do not fit the operation."""
-        definitions = plan.operation.variable_definitions
-        variables = (
-            get_variable_values(schema, definitions, inputs or {}, max_errors=50)
-            if definitions
-            else NO_VARIABLES
-        )
+        variables = plan.coerce(schema, inputs)
         if isinstance(variables, list):
             return variables
         return cls(schema, plan, context, variables, is_awaitable)
