@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Iterator
 
 import httpx
@@ -196,3 +197,38 @@ async def test_the_cache_keeps_sessions_as_long_as_their_status_allows(
         assert await read_twice(paid) == {RETRIEVE: 1}
         await gql.data(EXPIRE, id=expired)
         assert await read_twice(expired) == {}
+
+
+async def test_a_finished_operation_leaves_nothing_for_the_garbage_collector(
+    gql: GraphQLClient,
+) -> None:
+    """Each request's Stripe objects are freed when it ends, not when a collection finds them.
+
+    A reference cycle through the request's loaders or execution would keep every page of
+    sessions alive until the collector ran, and make each collection walk them all.
+    """
+    session_id = await make(gql, 10, 20)
+    query = (
+        "query($id: ID!) { one: checkoutSession(id: $id) { id lineItems { nodes { id } } } "
+        "page: checkoutSessions(first: 5) { nodes { id lineItems { nodes { id } } } } }"
+    )
+    await gql.data(query, id=session_id)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            await gql.data(query, id=session_id)
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        left = [type(thing).__name__ for thing in gc.garbage if _belongs_to_a_request(thing)]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert left == []
+
+
+def _belongs_to_a_request(thing: object) -> bool:
+    if isinstance(thing, dict):
+        return thing.get("object") == "checkout.session"
+    return type(thing).__module__.startswith(("gateway.", "strawberry."))

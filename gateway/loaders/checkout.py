@@ -27,13 +27,12 @@ class CheckoutLoaders:
     def __init__(self, store: SessionStore, *, account: str | None = None) -> None:
         self._store = store
         self._account = account
-        self._slots = asyncio.Semaphore(store.max_concurrency)
-        self._expand: set[str] = set()
-        self._seen: dict[str, StripeObject] = {}
-        self._lists_in_flight: set[asyncio.Future[None]] = set()
-        self._sessions: DataLoader[str, StripeObject | None] = DataLoader(self._load_sessions)
+        # The data loaders call into `_Reads`, never back into this object: a cycle would
+        # keep each request's sessions alive until the garbage collector found it.
+        self._reads = _Reads(store, account)
+        self._sessions: DataLoader[str, StripeObject | None] = DataLoader(self._reads.load_sessions)
         self._line_items: DataLoader[tuple[str, PageRequest], StripeObject] = DataLoader(
-            self._load_line_items
+            self._reads.load_line_items
         )
 
     async def session(
@@ -43,7 +42,7 @@ class CheckoutLoaders:
         if not session_id.strip():
             return None
         if with_line_items:
-            self._expand.add(session_id)
+            self._reads.expand.add(session_id)
         return await self._sessions.load(session_id)
 
     async def sessions(
@@ -53,13 +52,16 @@ class CheckoutLoaders:
         query = dict(params)
         if with_line_items:
             query["expand"] = ["data.line_items"]
-        # Reads by id that start while this list is in flight wait for it (see _load_sessions).
+        # Reads by id that start while this list is in flight wait for it (see load_sessions).
         landed = asyncio.get_running_loop().create_future()
-        self._lists_in_flight.add(landed)
+        lists_in_flight = self._reads.lists_in_flight
+        lists_in_flight.add(landed)
         try:
-            page = await self._bounded(lambda: self._store.sessions(query, account=self._account))
+            page = await self._reads.bounded(
+                lambda: self._store.sessions(query, account=self._account)
+            )
         finally:
-            self._lists_in_flight.discard(landed)
+            lists_in_flight.discard(landed)
             landed.set_result(None)
         for session in page.get("data", []):
             self._remember(session)
@@ -88,38 +90,50 @@ class CheckoutLoaders:
         return session
 
     def _remember(self, session: StripeObject) -> None:
-        self._seen[session["id"]] = session
+        self._reads.seen[session["id"]] = session
         self._sessions.prime(session["id"], session, force=True)
 
-    async def _bounded(self, call: Callable[[], Awaitable[T]]) -> T:
+
+class _Reads:
+    """How one operation's batches of reads reach the store."""
+
+    def __init__(self, store: SessionStore, account: str | None) -> None:
+        self._store = store
+        self._account = account
+        self._slots = asyncio.Semaphore(store.max_concurrency)
+        self.expand: set[str] = set()
+        self.seen: dict[str, StripeObject] = {}
+        self.lists_in_flight: set[asyncio.Future[None]] = set()
+
+    async def bounded(self, call: Callable[[], Awaitable[T]]) -> T:
         # The call is made only once a slot is held, so a request cancelled while waiting for
         # one leaves no coroutine behind that was never awaited.
         async with self._slots:
             return await call()
 
-    async def _load_sessions(self, ids: Sequence[str]) -> list[StripeObject | BaseException | None]:
+    async def load_sessions(self, ids: Sequence[str]) -> list[StripeObject | BaseException | None]:
         # Root fields resolve concurrently: a list asked for beside these ids may be about to
         # return some of them, and waiting for it is cheaper than fetching them again.
-        if self._lists_in_flight:
-            await asyncio.wait(set(self._lists_in_flight))
-        return await _each(self._fetch, ids)
+        if self.lists_in_flight:
+            await asyncio.wait(set(self.lists_in_flight))
+        return await _each(self._session, ids)
 
-    async def _fetch(self, session_id: str) -> StripeObject | None:
-        expand = session_id in self._expand
-        seen = self._seen.get(session_id)
+    async def _session(self, session_id: str) -> StripeObject | None:
+        expand = session_id in self.expand
+        seen = self.seen.get(session_id)
         if seen is not None and (not expand or seen.get("line_items") is not None):
             return seen
-        return await self._bounded(
+        return await self.bounded(
             lambda: self._store.session(session_id, expand=expand, account=self._account)
         )
 
-    async def _load_line_items(
+    async def load_line_items(
         self, keys: Sequence[tuple[str, PageRequest]]
     ) -> list[StripeObject | BaseException]:
-        return await _each(lambda key: self._fetch_line_items(*key), keys)
+        return await _each(lambda key: self._line_items(*key), keys)
 
-    async def _fetch_line_items(self, session_id: str, page: PageRequest) -> StripeObject:
-        return await self._bounded(
+    async def _line_items(self, session_id: str, page: PageRequest) -> StripeObject:
+        return await self.bounded(
             lambda: self._store.line_items(session_id, page, account=self._account)
         )
 

@@ -437,7 +437,9 @@ class Execution:
         self._errors: list[GraphQLError] = []
         self._nulled: set[Path | None] = set()
         self._tracked: list[Awaitable[Any]] = []
-        self._helpers = GraphQLResolveInfoHelpers(_gather, self._track)
+        # Nothing this execution holds may point back at it: a cycle would keep the request's
+        # Stripe objects alive until the garbage collector found it.
+        self._helpers = GraphQLResolveInfoHelpers(_gather, _tracker(self._tracked, is_awaitable))
 
     @classmethod
     def start(
@@ -715,8 +717,14 @@ class Execution:
             self._helpers,
         )
 
-    def _track(self, values: Sequence[Any]) -> None:
-        self._tracked.extend(value for value in values if self._is_awaitable(value))
+
+def _tracker(
+    tracked: list[Awaitable[Any]], is_awaitable: Awaitable_
+) -> Callable[[Sequence[Any]], None]:
+    def track(values: Sequence[Any]) -> None:
+        tracked.extend(value for value in values if is_awaitable(value))
+
+    return track
 
 
 def _attribute_reader(source: Any) -> Callable[[str], Any]:
