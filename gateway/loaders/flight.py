@@ -13,25 +13,42 @@ class SingleFlight:
     """Runs one call per key at a time; whoever asks while it runs waits for the same result.
 
     Shared by every request of the process, so a burst of clients reading the same session
-    costs Stripe one request. A waiter that gives up (its client went away) does not cancel
-    the call the others are waiting for.
+    costs Stripe one request. The first to ask makes the call itself, in its own task, so
+    the common case (nobody else asking) costs no task of its own. If that request is
+    cancelled (its client went away), the call goes with it, and whoever was waiting for it
+    makes the call again; a waiter that gives up changes nothing for the others.
     """
 
     def __init__(self) -> None:
         self._calls: dict[Hashable, asyncio.Future[Any]] = {}
 
     async def run(self, key: Hashable, call: Callable[[], Awaitable[T]]) -> T:
-        flight: asyncio.Future[T] | None = self._calls.get(key)
-        if flight is None:
-            flight = asyncio.ensure_future(call())
-            self._calls[key] = flight
-            flight.add_done_callback(lambda done: self._land(key, done))
-        return await asyncio.shield(flight)
+        while True:
+            flight: asyncio.Future[T] | None = self._calls.get(key)
+            if flight is None:
+                return await self._lead(key, call)
+            try:
+                return await asyncio.shield(flight)
+            except asyncio.CancelledError:
+                task = asyncio.current_task()
+                if not flight.cancelled() or (task is not None and task.cancelling()):
+                    raise
+                # The request making the call was cancelled, not this one: call again.
 
-    def _land(self, key: Hashable, flight: asyncio.Future[Any]) -> None:
-        if self._calls.get(key) is flight:
-            del self._calls[key]
-        if not flight.cancelled():
-            # Mark the outcome as seen even when every waiter has gone, so a failure that
-            # nobody waited for is not reported as an unhandled task exception.
+    async def _lead(self, key: Hashable, call: Callable[[], Awaitable[T]]) -> T:
+        flight: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        self._calls[key] = flight
+        try:
+            result = await call()
+        except asyncio.CancelledError:
+            flight.cancel()
+            raise
+        except BaseException as exc:
+            flight.set_exception(exc)
+            # Marked as seen, so a failure nobody else waited for is not logged as unhandled.
             flight.exception()
+            raise
+        finally:
+            del self._calls[key]
+        flight.set_result(result)
+        return result

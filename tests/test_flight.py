@@ -1,0 +1,79 @@
+"""Single flight: one call per key at a time, whoever asks and whoever gives up."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from gateway.loaders.flight import SingleFlight
+
+
+class Upstream:
+    """Counts calls, and answers each only when the test says so."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.answer: asyncio.Event = asyncio.Event()
+
+    async def read(self) -> str:
+        self.calls += 1
+        await self.answer.wait()
+        return f"answer {self.calls}"
+
+
+async def test_concurrent_callers_share_one_call() -> None:
+    flights, upstream = SingleFlight(), Upstream()
+    waiting = [asyncio.create_task(flights.run("k", upstream.read)) for _ in range(5)]
+    await asyncio.sleep(0)
+    upstream.answer.set()
+    assert await asyncio.gather(*waiting) == ["answer 1"] * 5
+    assert upstream.calls == 1
+
+
+async def test_a_waiter_that_gives_up_leaves_the_call_to_the_others() -> None:
+    flights, upstream = SingleFlight(), Upstream()
+    leader = asyncio.create_task(flights.run("k", upstream.read))
+    await asyncio.sleep(0)
+    quitter = asyncio.create_task(flights.run("k", upstream.read))
+    await asyncio.sleep(0)
+    quitter.cancel()
+    upstream.answer.set()
+    assert await leader == "answer 1"
+    with pytest.raises(asyncio.CancelledError):
+        await quitter
+    assert upstream.calls == 1
+
+
+async def test_when_the_caller_gives_up_a_waiter_calls_again() -> None:
+    flights, upstream = SingleFlight(), Upstream()
+    leader = asyncio.create_task(flights.run("k", upstream.read))
+    await asyncio.sleep(0)
+    follower = asyncio.create_task(flights.run("k", upstream.read))
+    await asyncio.sleep(0)
+    leader.cancel()
+    await asyncio.sleep(0)
+    upstream.answer.set()
+    assert await follower == "answer 2"
+    assert upstream.calls == 2
+    assert leader.cancelled()
+
+
+async def test_failures_reach_every_waiter_and_are_not_kept() -> None:
+    flights = SingleFlight()
+    calls = 0
+
+    async def failing() -> str:
+        nonlocal calls
+        calls += 1
+        await asyncio.sleep(0)
+        raise RuntimeError("upstream down")
+
+    results = await asyncio.gather(
+        *(flights.run("k", failing) for _ in range(3)), return_exceptions=True
+    )
+    assert [str(result) for result in results] == ["upstream down"] * 3
+    assert calls == 1
+    with pytest.raises(RuntimeError):
+        await flights.run("k", failing)
+    assert calls == 2
