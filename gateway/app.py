@@ -40,7 +40,7 @@ def create_app(settings: Settings) -> Starlette:
 
     graphql = GraphQLEndpoint(Executor(build_schema()), context)
     routes = [
-        Route("/graphql", graphql.handle, methods=["GET", "POST"]),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
     ]
     if settings.stripe.webhook_secret:

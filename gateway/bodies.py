@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 
 
 class BodyTooLarge(ValueError):
@@ -14,9 +14,15 @@ async def read_body(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise BodyTooLarge(f"The request body is larger than {limit} bytes.")
+    # Read from the ASGI channel directly: `Request.stream()` is an async generator, which
+    # costs more per request than the few messages a GraphQL body arrives in.
     body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect()
+        body += message.get("body", b"")
         if len(body) > limit:
             raise BodyTooLarge(f"The request body is larger than {limit} bytes.")
-    return bytes(body)
+        if not message.get("more_body", False):
+            return bytes(body)

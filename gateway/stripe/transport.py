@@ -31,6 +31,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=self._max_connections),
                 timeout=self._timeout,
+                # Stripe's API is stateless: cookies would only leak between requests.
+                cookie_jar=aiohttp.DummyCookieJar(),
             )
         return self._session
 
