@@ -27,10 +27,10 @@ PR_SET_PDEATHSIG = 1
 # When CPython's collector runs: after 700 new objects, as by default; a middle collection
 # every 100 young ones instead of 10; a full one every 1,000 middle ones. A middle collection
 # walks every Stripe page in flight (a page of 50 sessions decodes to some 10,000 containers),
-# and with 32 requests each holding a page the defaults cost 0.5 ms of CPU per request, these
-# 0.2 ms. Requests leave no reference cycles behind (a test checks), so nothing waits longer
-# to be freed; and freezing (see _run) would otherwise make full collections frequent, as
-# CPython spaces them by the number of long-lived objects, which frozen ones no longer are.
+# so under load the defaults spend more than twice the CPU. Requests leave no reference
+# cycles behind (a test checks), so nothing waits longer to be freed; and freezing (see _run)
+# would otherwise make full collections frequent, as CPython spaces them by the number of
+# long-lived objects, which frozen ones no longer are.
 GC_THRESHOLDS = (700, 100, 1000)
 
 
