@@ -68,11 +68,22 @@ class Thing:
         return cast("Part | None", root.get("part"))
 
     @strawberry.field
+    def eventually(self, root: strawberry.Parent[StripeObject]) -> list[str | None]:
+        return cast("list[str | None]", [_later(str(root["id"])), _later(None)])
+
+    @strawberry.field
     async def must(self, root: strawberry.Parent[StripeObject]) -> str:
         await asyncio.sleep(0)
         if root["id"] == "t_3":
             raise ValueError("t_3 has nothing to say")
         return "ok"
+
+
+async def _later(value: str | None) -> str | None:
+    await asyncio.sleep(0)
+    if value == "t_2":
+        raise ValueError("t_2 is never ready")
+    return value
 
 
 THINGS: list[StripeObject] = [
@@ -181,6 +192,7 @@ FIELDS = """
   part { label weight }
   parts { label weight }
   later { label }
+  eventually
   __typename
 """
 

@@ -553,25 +553,13 @@ class Execution:
                 arguments = get_argument_values(step.graphql_field, step.nodes[0], self._variables)  # type: ignore[arg-type]
             value = step.resolve(source, info, **arguments)
             if self._is_awaitable(value):
-                return self._resolve_later(step, value, path, info)
+                return self._complete_later(step, step.shape, value, path, info)
             completed = self._complete(step, step.shape, value, path, info)
         except Exception as error:
             self._fail(error, step, path, step.shape.non_null)
             return None
         if self._is_awaitable(completed):
             return self._settle(step, step.shape, completed, path)
-        return completed
-
-    async def _resolve_later(
-        self, step: Step, value: Awaitable[Any], path: Path, info: ResolveInfo
-    ) -> Any:
-        try:
-            completed = self._complete(step, step.shape, await value, path, info)
-            if self._is_awaitable(completed):
-                completed = await completed
-        except Exception as error:
-            self._fail(error, step, path, step.shape.non_null)
-            return None
         return completed
 
     # Values
@@ -640,7 +628,7 @@ class Execution:
             for index, item in enumerate(value):
                 item_path = Path(path, index, None)
                 if is_awaitable(item):
-                    completed = self._item_later(step, item_shape, item, item_path, info)
+                    completed = self._complete_later(step, item_shape, item, item_path, info)
                 else:
                     completed = self._complete_at(step, item_shape, item, item_path, info)
                 if is_awaitable(completed):
@@ -653,16 +641,17 @@ class Execution:
             return self._gather_items(items, pending)
         return items
 
-    async def _item_later(
+    async def _complete_later(
         self,
         step: Step,
         shape: Shape,
-        item: Awaitable[Any],
+        value: Awaitable[Any],
         path: Path,
         info: ResolveInfo | None,
     ) -> Any:
+        """Await a resolver's value (or a list item), then complete it at its position."""
         try:
-            completed = self._complete(step, shape, await item, path, info)
+            completed = self._complete(step, shape, await value, path, info)
             if self._is_awaitable(completed):
                 completed = await completed
         except Exception as error:
