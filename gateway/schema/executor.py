@@ -30,7 +30,8 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from gateway.schema.context import Context
 from gateway.schema.errors import present
-from gateway.schema.plan import Execution, Plan, compile_plan
+from gateway.schema.execution import Execution
+from gateway.schema.plan import Plan, compile_plan
 
 Response = dict[str, Any]
 
