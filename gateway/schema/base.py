@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any, cast
 
 import strawberry
 from strawberry.schema.config import StrawberryConfig
-from strawberry.schema.name_converter import NameConverter
 
 from gateway.schema.scalars import SCALARS
 
@@ -44,20 +42,6 @@ def expandable(key: str) -> Callable[[StripeObject], StripeObject | None]:
     return resolve
 
 
-class CachedNameConverter(NameConverter):
-    """Strawberry's naming, remembered: it renames every argument on every resolver call.
-
-    A page of 50 sessions calls the `lineItems` resolver 50 times, each converting the
-    snake_case names of its four arguments to camelCase again.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.apply_naming_config = lru_cache(maxsize=4096)(super().apply_naming_config)  # type: ignore[method-assign]
-
-
 def schema_config() -> StrawberryConfig:
     """Configuration every schema over these types needs: dict lookups and custom scalars."""
-    return StrawberryConfig(
-        default_resolver=resolve_key, scalar_map=SCALARS, name_converter=CachedNameConverter()
-    )
+    return StrawberryConfig(default_resolver=resolve_key, scalar_map=SCALARS)
