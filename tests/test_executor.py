@@ -11,6 +11,7 @@ from typing import Any, cast
 import pytest
 import strawberry
 from graphql import parse
+from strawberry.permission import BasePermission
 
 from gateway.config import CacheSettings, StripeSettings
 from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
@@ -38,9 +39,17 @@ class TagFilter:
     prefix: str
 
 
+class Deny(BasePermission):
+    message = "Not for you."
+
+    def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
+        return False
+
+
 @strawberry.type
 class Thing:
     id: strawberry.ID
+    secret: str | None = strawberry.field(permission_classes=[Deny])
     colour: Colour
     size: int | None
     tags: list[str] | None
@@ -89,6 +98,7 @@ async def _later(value: str | None) -> str | None:
 THINGS: list[StripeObject] = [
     {
         "id": "t_1",
+        "secret": "s3cret",
         "colour": "red",
         "size": 3,
         "tags": ["a", "b"],
@@ -267,6 +277,20 @@ async def test_the_comparison_sees_leaves_errors_and_nulls(context: Context) -> 
         ("things", 2, "colour"),
         ("things", 4, "size"),
     } <= paths
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ things { id secret } }",
+        "query Q($skip: Boolean!) { things { id @skip(if: $skip) secret } }",
+    ],
+)
+async def test_permission_classes_hold_whichever_engine_runs(query: str, context: Context) -> None:
+    planned, expected = await both(query, {"skip": False}, context)
+    assert by_path(planned) == by_path(expected)
+    assert [thing["secret"] for thing in planned["data"]["things"]] == [None] * len(THINGS)
+    assert {error["message"] for error in planned["errors"]} == {"Not for you."}
 
 
 async def test_mutations_run_one_after_another(context: Context) -> None:

@@ -231,8 +231,8 @@ class _Compiler:
         self.operation = operation
         self.fragments = {name: FragmentDetails(node) for name, node in definitions.items()}
         # Fields without a resolver read dict keys directly only when that is what the
-        # default resolver does; resolvers are called directly only when no exception
-        # handler of the schema may need to see what they raise.
+        # default resolver does; fields are read and resolvers called directly only when no
+        # exception handler of the schema may need to see what they raise.
         self.read_keys = schema.config.default_resolver is resolve_key
         self.direct_calls = not schema.exception_handlers
 
@@ -257,8 +257,15 @@ class _Compiler:
             raise Unsupported(name)  # introspection's __schema and __type
         shape = self.shape(graphql_field.type, details)
         definition = (graphql_field.extensions or {}).get("strawberry-definition")
-        plain = getattr(graphql_field.resolve, "_is_default", False)
-        if self.read_keys and plain and definition is not None and not graphql_field.args:
+        # A plain read only where Strawberry itself reads the attribute: no resolver, and no
+        # extension (permission classes are one) that must see the value first.
+        if (
+            self.read_keys
+            and self.direct_calls
+            and definition is not None
+            and definition.is_basic_field
+            and not graphql_field.args
+        ):
             return Step(key, READ, parent, nodes, shape, graphql_field, definition.python_name)
         arguments = None if _uses_variables(nodes[0]) else self.arguments(graphql_field, nodes[0])
         direct = DirectCall.of(definition, self.config) if self.direct_calls else None
