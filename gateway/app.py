@@ -6,12 +6,16 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from gateway.auth import Authenticator
 from gateway.config import Settings
 from gateway.endpoint import GraphQLEndpoint
+from gateway.identity import Caller
 from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
 from gateway.schema import Context, Executor, build_schema
 from gateway.stripe import StripeClient
@@ -23,6 +27,7 @@ def create_app(settings: Settings) -> Starlette:
     client = StripeClient(settings.stripe)
     cache = ResponseCache(settings.cache)
     store = SessionStore(client, cache)
+    authenticator = Authenticator(settings.auth)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -31,14 +36,16 @@ def create_app(settings: Settings) -> Starlette:
         finally:
             await client.aclose()
             await cache.close()
+            await authenticator.aclose()
 
-    def context(request: Request) -> Context:
-        return Context(loaders=CheckoutLoaders(store))
+    def context(request: Request, caller: Caller) -> Context:
+        loaders = CheckoutLoaders(store, account=caller.account, customer=caller.customer)
+        return Context(loaders=loaders, caller=caller)
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
-    graphql = GraphQLEndpoint(Executor(build_schema()), context)
+    graphql = GraphQLEndpoint(Executor(build_schema()), authenticator, context)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
@@ -46,4 +53,17 @@ def create_app(settings: Settings) -> Starlette:
     if settings.stripe.webhook_secret:
         webhooks = WebhookEndpoint(settings.stripe.webhook_secret, store)
         routes.append(Route("/webhooks/stripe", webhooks.handle, methods=["POST"]))
-    return Starlette(routes=routes, lifespan=lifespan)
+    middleware = []
+    if settings.cors.allow_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.cors.allow_origins),
+                allow_credentials=settings.cors.allow_credentials,
+                allow_methods=["GET", "POST"],
+                allow_headers=["Authorization", "Content-Type"],
+                expose_headers=["Retry-After"],
+                max_age=600,
+            )
+        )
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

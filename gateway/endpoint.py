@@ -12,20 +12,38 @@ from starlette.responses import HTMLResponse, Response
 from starlette.types import Receive, Scope, Send
 from strawberry.http.ides import get_graphql_ide_html
 
+from gateway.auth import Authenticator, KeysUnavailable, Unauthenticated
 from gateway.bodies import BodyTooLarge, read_body
+from gateway.identity import Caller
 from gateway.schema import Context, Executor
 
 MAX_BODY_BYTES = 1 << 20
 JSON = "application/json"
 
 
-class BadRequest(Exception):
-    """A request that is not a GraphQL request at all; answered with a status and a message."""
+REALM = 'Bearer realm="checkout-gateway"'
 
-    def __init__(self, message: str, status: int = 400, headers: Mapping[str, str] | None = None):
+
+class BadRequest(Exception):
+    """A request refused before any GraphQL runs; answered with a status and a message."""
+
+    def __init__(
+        self,
+        message: str,
+        status: int = 400,
+        headers: Mapping[str, str] | None = None,
+        code: str | None = None,
+    ):
         super().__init__(message)
         self.status = status
         self.headers = dict(headers or {})
+        self.code = code
+
+    def body(self) -> dict[str, Any]:
+        error: dict[str, Any] = {"message": str(self)}
+        if self.code is not None:
+            error["extensions"] = {"code": self.code}
+        return {"errors": [error]}
 
 
 class GraphQLEndpoint:
@@ -36,8 +54,14 @@ class GraphQLEndpoint:
     change anything.
     """
 
-    def __init__(self, executor: Executor, context: Callable[[Request], Context]) -> None:
+    def __init__(
+        self,
+        executor: Executor,
+        authenticator: Authenticator,
+        context: Callable[[Request, Caller], Context],
+    ) -> None:
         self._executor = executor
+        self._authenticator = authenticator
         self._context = context
         self._graphiql = get_graphql_ide_html(graphql_ide="graphiql")
 
@@ -55,11 +79,39 @@ class GraphQLEndpoint:
                 params = _from_query_string(request)
             else:
                 params = await _from_body(request)
-            return await self._execute(request, params)
+            caller = await self._authenticate(request)
+            return await self._execute(request, params, caller)
         except BadRequest as error:
-            return _json({"errors": [{"message": str(error)}]}, error.status, error.headers)
+            return _json(error.body(), error.status, error.headers)
 
-    async def _execute(self, request: Request, params: Mapping[str, Any]) -> Response:
+    async def _authenticate(self, request: Request) -> Caller:
+        """The caller, or a 401 that says only whether credentials were missing or invalid."""
+        headers = request.headers.getlist("authorization")
+        try:
+            if len(headers) > 1:
+                raise Unauthenticated(missing=False)
+            return await self._authenticator.authenticate(headers[0] if headers else None)
+        except Unauthenticated as exc:
+            if exc.missing:
+                message = "Missing credentials: send `Authorization: Bearer` with a key or token."
+                challenge = REALM
+            else:
+                message = "Invalid token."
+                challenge = f'{REALM}, error="invalid_token"'
+            raise BadRequest(
+                message, 401, {"WWW-Authenticate": challenge}, "UNAUTHENTICATED"
+            ) from None
+        except KeysUnavailable:
+            raise BadRequest(
+                "Tokens cannot be checked right now; try again shortly.",
+                503,
+                {"Retry-After": "5"},
+                "AUTHENTICATION_UNAVAILABLE",
+            ) from None
+
+    async def _execute(
+        self, request: Request, params: Mapping[str, Any], caller: Caller
+    ) -> Response:
         query, variables, operation_name = _graphql_params(params)
         prepared = self._executor.prepare(query)
         if (
@@ -71,7 +123,7 @@ class GraphQLEndpoint:
             )
         result = await self._executor.run(
             prepared,
-            context=self._context(request),
+            context=self._context(request, caller),
             variables=variables,
             operation_name=operation_name,
         )

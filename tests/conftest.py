@@ -12,10 +12,15 @@ import httpx
 import pytest
 
 from gateway.app import create_app
-from gateway.config import CacheSettings, Settings, StripeSettings
+from gateway.config import AuthSettings, CacheSettings, LimitSettings, Settings, StripeSettings
 from gateway.emulator import EmulatorOptions
 from gateway.emulator import create_app as create_emulator
+from gateway.identity import ALL_SCOPES
 from tests.servers import serve
+
+# What most tests run under: anyone may do anything, and no rate limit gets in the way.
+OPEN = AuthSettings(anonymous_scopes=ALL_SCOPES)
+UNLIMITED = LimitSettings(rate_limit_points=None)
 
 
 def fake_key() -> str:
@@ -31,6 +36,22 @@ class Upstream:
 
     def stripe_settings(self, **overrides: Any) -> StripeSettings:
         return StripeSettings(api_key=self.key, api_base=self.url, **overrides)
+
+    def gateway_settings(
+        self,
+        *,
+        cache: CacheSettings | None = None,
+        auth: AuthSettings = OPEN,
+        limits: LimitSettings = UNLIMITED,
+        **stripe: Any,
+    ) -> Settings:
+        """Settings for a gateway in front of this emulator; the cache is off unless given."""
+        return Settings(
+            stripe=self.stripe_settings(**stripe),
+            cache=cache or CacheSettings(url="off"),
+            auth=auth,
+            limits=limits,
+        )
 
     async def requests(self) -> dict[str, Any]:
         async with httpx.AsyncClient(base_url=self.url) as client:
@@ -84,8 +105,7 @@ def upstream() -> Iterator[Upstream]:
 
 @pytest.fixture(scope="session")
 def gateway_url(upstream: Upstream) -> Iterator[str]:
-    settings = Settings(stripe=upstream.stripe_settings(), cache=CacheSettings(url="off"))
-    with serve(create_app(settings)) as url:
+    with serve(create_app(upstream.gateway_settings())) as url:
         yield url
 
 

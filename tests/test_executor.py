@@ -14,6 +14,7 @@ from graphql import parse
 from strawberry.permission import BasePermission
 
 from gateway.config import CacheSettings, StripeSettings
+from gateway.identity import ALL_SCOPES, Caller
 from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
 from gateway.schema import Context, Executor
 from gateway.schema.base import StripeObject, schema_config
@@ -231,7 +232,7 @@ async def context() -> AsyncIterator[Context]:
     client = StripeClient(StripeSettings(api_key="sk_test_unused"))
     try:
         store = SessionStore(client, ResponseCache(CacheSettings(url="off")))
-        yield Context(loaders=CheckoutLoaders(store))
+        yield Context(loaders=CheckoutLoaders(store), caller=Caller("test", ALL_SCOPES))
     finally:
         await client.aclose()
 

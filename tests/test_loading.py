@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from gateway.app import create_app
-from gateway.config import CacheSettings, Settings
+from gateway.config import CacheSettings
 from tests.conftest import GraphQLClient, Upstream
 from tests.queries import CREATE, EXPIRE, payment_input
 from tests.servers import serve
@@ -62,7 +62,7 @@ async def test_line_items_ride_along_with_the_session(
 
 @pytest.fixture
 def cached_gateway(upstream: Upstream) -> Iterator[str]:
-    settings = Settings(stripe=upstream.stripe_settings(), cache=CacheSettings(open_ttl=60))
+    settings = upstream.gateway_settings(cache=CacheSettings(open_ttl=60))
     with serve(create_app(settings)) as url:
         yield url
 
@@ -122,9 +122,7 @@ async def test_distinct_aliases_fan_out_concurrently_and_repeats_are_free(
 
 
 async def test_the_fan_out_keeps_to_the_configured_limit(upstream: Upstream) -> None:
-    settings = Settings(
-        stripe=upstream.stripe_settings(max_concurrency=4), cache=CacheSettings(url="off")
-    )
+    settings = upstream.gateway_settings(max_concurrency=4)
     with serve(create_app(settings)) as url:
         async with httpx.AsyncClient(base_url=url, timeout=30) as http:
             gql = GraphQLClient(http)
@@ -174,7 +172,7 @@ async def test_concurrent_identical_requests_share_one_call(
 @pytest.fixture
 def status_cached_gateway(upstream: Upstream) -> Iterator[str]:
     cache = CacheSettings(open_ttl=0, complete_ttl=60, expired_ttl=60)
-    with serve(create_app(Settings(stripe=upstream.stripe_settings(), cache=cache))) as url:
+    with serve(create_app(upstream.gateway_settings(cache=cache))) as url:
         yield url
 
 

@@ -12,7 +12,7 @@ from gateway.app import create_app
 from gateway.config import CacheSettings, Settings, StripeSettings
 from gateway.emulator import EmulatorOptions
 from gateway.emulator import create_app as create_emulator
-from tests.conftest import Upstream, fake_key
+from tests.conftest import OPEN, UNLIMITED, Upstream, fake_key
 from tests.queries import LIST
 from tests.servers import free_port, serve
 
@@ -24,7 +24,7 @@ def faulty() -> Iterator[Upstream]:
 
 
 async def query(stripe: StripeSettings) -> dict[str, Any]:
-    settings = Settings(stripe=stripe, cache=CacheSettings(url="off"))
+    settings = Settings(stripe=stripe, cache=CacheSettings(url="off"), auth=OPEN, limits=UNLIMITED)
     with serve(create_app(settings)) as url:
         async with httpx.AsyncClient(base_url=url) as http:
             response = await http.post("/graphql", json={"query": LIST})

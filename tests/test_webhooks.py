@@ -11,7 +11,7 @@ import orjson
 import pytest
 
 from gateway.app import create_app
-from gateway.config import CacheSettings, Settings
+from gateway.config import CacheSettings
 from gateway.emulator import EmulatorOptions
 from gateway.emulator import create_app as create_emulator
 from gateway.emulator.webhooks import signature_header
@@ -27,10 +27,7 @@ def linked() -> Iterator[tuple[str, Upstream]]:
     """A gateway that caches open sessions for a minute, and an emulator sending it webhooks."""
     emulator_port = free_port()
     upstream = Upstream(url=f"http://127.0.0.1:{emulator_port}", key=fake_key())
-    settings = Settings(
-        stripe=upstream.stripe_settings(webhook_secret=SECRET),
-        cache=CacheSettings(open_ttl=60),
-    )
+    settings = upstream.gateway_settings(cache=CacheSettings(open_ttl=60), webhook_secret=SECRET)
     with serve(create_app(settings)) as gateway:
         options = EmulatorOptions(webhook_url=f"{gateway}/webhooks/stripe", webhook_secret=SECRET)
         with serve(create_emulator(options), port=emulator_port):

@@ -8,8 +8,8 @@ from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from gateway.loaders.store import PageRequest, SessionStore
-from gateway.stripe import StripeObject
+from gateway.loaders.store import PageRequest, SessionStore, owned_by
+from gateway.stripe import StripeAPIError, StripeObject
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -22,14 +22,21 @@ class CheckoutLoaders:
     are batched, so aliases and `_entities` representations of one id cost one read; a session
     that a list or a mutation has returned in this operation costs none; and no more than
     `max_concurrency` upstream calls of one operation are in flight at once.
+
+    A caller bound to a `customer` sees that customer's sessions only: another customer's
+    session reads as missing, lists are filtered by the customer at Stripe, creates are made
+    for the customer, and expiring another customer's session fails as for a missing one.
     """
 
-    def __init__(self, store: SessionStore, *, account: str | None = None) -> None:
+    def __init__(
+        self, store: SessionStore, *, account: str | None = None, customer: str | None = None
+    ) -> None:
         self._store = store
         self._account = account
+        self._customer = customer
         # The data loaders call into `_Reads`, never back into this object: a cycle would
         # keep each request's sessions alive until the garbage collector found it.
-        self._reads = _Reads(store, account)
+        self._reads = _Reads(store, account, customer)
         self._sessions: DataLoader[str, StripeObject | None] = DataLoader(self._reads.load_sessions)
         self._line_items: DataLoader[tuple[str, PageRequest], StripeObject] = DataLoader(
             self._reads.load_line_items
@@ -50,6 +57,10 @@ class CheckoutLoaders:
     ) -> StripeObject:
         """A page of sessions; each one is kept so later reads of it in this operation are free."""
         query = dict(params)
+        if self._customer is not None:
+            if query.get("customer") not in (None, self._customer):
+                return {"object": "list", "data": [], "has_more": False}
+            query["customer"] = self._customer
         if with_line_items:
             query["expand"] = ["data.line_items"]
         # Reads by id that start while this list is in flight wait for it (see load_sessions).
@@ -63,6 +74,8 @@ class CheckoutLoaders:
         finally:
             lists_in_flight.discard(landed)
             landed.set_result(None)
+        if self._customer is not None:
+            page = {**page, "data": [s for s in page["data"] if owned_by(s, self._customer)]}
         for session in page.get("data", []):
             self._remember(session)
         return page
@@ -75,6 +88,12 @@ class CheckoutLoaders:
         self, params: Mapping[str, Any], *, idempotency_key: str | None, with_line_items: bool
     ) -> StripeObject:
         body = dict(params)
+        if self._customer is not None:
+            # Made for the bound customer, whatever the input says; Stripe takes no email or
+            # customer creation setting beside a customer.
+            body.pop("customer_email", None)
+            body.pop("customer_creation", None)
+            body["customer"] = self._customer
         if with_line_items:
             body["expand"] = ["line_items"]
         session = await self._store.create(
@@ -84,6 +103,8 @@ class CheckoutLoaders:
         return session
 
     async def expire_session(self, session_id: str, *, with_line_items: bool) -> StripeObject:
+        if self._customer is not None and await self.session(session_id) is None:
+            raise missing_session(session_id)
         body = {"expand": ["line_items"]} if with_line_items else {}
         session = await self._store.expire(session_id, body, account=self._account)
         self._remember(session)
@@ -94,12 +115,24 @@ class CheckoutLoaders:
         self._sessions.prime(session["id"], session, force=True)
 
 
+def missing_session(session_id: str) -> StripeAPIError:
+    """What a bound caller is told of a session it may not touch, the same as of a missing one."""
+    return StripeAPIError(
+        f"No such checkout.session: '{session_id}'",
+        status=404,
+        type="invalid_request_error",
+        code="resource_missing",
+        param="session",
+    )
+
+
 class _Reads:
     """How one operation's batches of reads reach the store."""
 
-    def __init__(self, store: SessionStore, account: str | None) -> None:
+    def __init__(self, store: SessionStore, account: str | None, customer: str | None) -> None:
         self._store = store
         self._account = account
+        self._customer = customer
         self._slots = asyncio.Semaphore(store.max_concurrency)
         self.expand: set[str] = set()
         self.seen: dict[str, StripeObject] = {}
@@ -124,7 +157,9 @@ class _Reads:
         if seen is not None and (not expand or seen.get("line_items") is not None):
             return seen
         return await self.bounded(
-            lambda: self._store.session(session_id, expand=expand, account=self._account)
+            lambda: self._store.session(
+                session_id, expand=expand, account=self._account, customer=self._customer
+            )
         )
 
     async def load_line_items(

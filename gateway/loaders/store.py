@@ -30,6 +30,16 @@ class PageRequest:
         }
 
 
+def owned_by(session: StripeObject, customer: str | None) -> bool:
+    """Whether a session belongs to `customer`; every session does when there is none."""
+    if customer is None:
+        return True
+    owner = session.get("customer")
+    if isinstance(owner, dict):
+        owner = owner.get("id")
+    return owner == customer
+
+
 def session_path(session_id: str) -> str:
     # Ids come from clients: quoting keeps one from reaching another path.
     return f"{SESSIONS_PATH}/{quote(session_id, safe='')}"
@@ -54,12 +64,21 @@ class SessionStore:
         return self._client.settings.max_concurrency
 
     async def session(
-        self, session_id: str, *, expand: bool, account: str | None
+        self, session_id: str, *, expand: bool, account: str | None, customer: str | None = None
     ) -> StripeObject | None:
-        """The session, with its first page of line items if `expand`; None if there is none."""
+        """The session, with its first page of line items if `expand`; None if there is none.
+
+        With a `customer`, another customer's session is None too, and costs what a missing
+        one does: a cached copy counts only when it is the customer's own, so neither the
+        answer nor its timing tells an existing session from a missing one.
+        """
         key = self._key(account, "session", session_id)
         cached = await self._cache.get(key)
-        if cached is not None and (not expand or cached.get("line_items") is not None):
+        if (
+            cached is not None
+            and (not expand or cached.get("line_items") is not None)
+            and owned_by(cached, customer)
+        ):
             return cached
 
         async def fetch() -> StripeObject | None:
@@ -73,7 +92,8 @@ class SessionStore:
             await self._cache.set(key, session, self.session_ttl(session))
             return session
 
-        return await self._flights.run((key, expand), fetch)
+        session = await self._flights.run((key, expand), fetch)
+        return session if session is not None and owned_by(session, customer) else None
 
     async def sessions(self, params: Mapping[str, Any], *, account: str | None) -> StripeObject:
         """A page of the session list; lists are never cached, as any create changes them."""

@@ -61,7 +61,8 @@ def user_error(exc: StripeAPIError, prefix: list[str], field: list[str] | None =
     return UserError(field=field, code=(exc.code or "invalid").upper(), message=redact(exc.message))
 
 
-def _code(exc: StripeError) -> str:
+def error_code(exc: StripeError) -> str:
+    """The `extensions.code` a Stripe failure is reported with."""
     if isinstance(exc, StripeConnectionError) or not isinstance(exc, StripeAPIError):
         return "UPSTREAM_UNAVAILABLE"
     if exc.type == "idempotency_error" or exc.status == 409:
@@ -86,7 +87,7 @@ _MESSAGES = {
 
 def to_graphql_error(exc: StripeError, original: GraphQLError) -> GraphQLError:
     """A top-level error with a stable `extensions.code` and Stripe's request id."""
-    code = _code(exc)
+    code = error_code(exc)
     message = _MESSAGES.get(code) or redact(exc.message)
     extensions: dict[str, object] = {"code": code}
     if exc.request_id:

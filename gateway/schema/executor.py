@@ -28,9 +28,12 @@ from graphql import (
 from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from gateway.identity import Scope
 from gateway.schema.context import Context
 from gateway.schema.errors import present
 from gateway.schema.execution import Execution
+from gateway.schema.introspection import reads_schema
+from gateway.schema.permissions import forbidden
 from gateway.schema.plan import Plan, compile_plan
 
 Response = dict[str, Any]
@@ -47,6 +50,8 @@ class Prepared:
     errors: tuple[GraphQLError, ...] = ()
     # Compiled plans by operation name, None where graphql-core runs the operation.
     plans: dict[str | None, Plan | None] = field(default_factory=dict, compare=False)
+    # Whether each operation reads the schema itself (introspection or the federation SDL).
+    introspective: dict[str | None, bool] = field(default_factory=dict, compare=False)
 
     def operation_type(self, operation_name: str | None) -> OperationType | None:
         """The type of the operation that would run, or None if the name picks none."""
@@ -54,6 +59,16 @@ class Prepared:
             return None
         operation = get_operation_ast(self.document, operation_name)
         return operation.operation if operation else None
+
+    def introspects(self, operation_name: str | None) -> bool:
+        """Whether the operation `operation_name` picks reads the schema itself."""
+        if operation_name not in self.introspective:
+            assert self.document is not None
+            operation = get_operation_ast(self.document, operation_name)
+            if operation is None:
+                return False
+            self.introspective[operation_name] = reads_schema(self.document, operation)
+        return self.introspective[operation_name]
 
 
 class Executor:
@@ -89,6 +104,8 @@ class Executor:
         """Execute a prepared request and shape the result as a GraphQL response."""
         if prepared.document is None:
             return {"errors": [error.formatted for error in prepared.errors]}
+        if not context.caller.may(Scope.INTROSPECT) and prepared.introspects(operation_name):
+            return {"errors": [forbidden(Scope.INTROSPECT).formatted]}
         inputs = dict(variables) if variables else None
         plan = self._plan(prepared, operation_name)
         if plan is None:

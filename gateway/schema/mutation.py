@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 import strawberry
 
+from gateway.identity import Scope
+from gateway.schema.audit import audit
 from gateway.schema.context import Info
-from gateway.schema.errors import UserError, is_user_error, user_error
+from gateway.schema.errors import UserError, error_code, is_user_error, user_error
 from gateway.schema.inputs import CreateCheckoutSessionInput, to_stripe_params
 from gateway.schema.lookahead import selects
+from gateway.schema.permissions import scoped_mutation
 from gateway.schema.types.session import CheckoutSession
-from gateway.stripe import StripeAPIError, StripeObject
+from gateway.stripe import StripeAPIError, StripeError, StripeObject
 
 SESSION_LINE_ITEMS = ("checkoutSession", "lineItems")
 MAX_IDEMPOTENCY_KEY = 255
@@ -67,43 +71,76 @@ async def resolve_create(
     ] = None,
 ) -> StripeObject:
     if idempotency_key is not None and not 1 <= len(idempotency_key) <= MAX_IDEMPOTENCY_KEY:
+        audit(info, None, "refused", BAD_IDEMPOTENCY_KEY.code)
         return _refused([BAD_IDEMPOTENCY_KEY])
-    try:
-        session = await info.context.loaders.create_session(
+    return await _attempt(
+        info,
+        None,
+        "created",
+        lambda: info.context.loaders.create_session(
             to_stripe_params(input),
             idempotency_key=idempotency_key,
             with_line_items=selects(info, SESSION_LINE_ITEMS),
-        )
-    except StripeAPIError as exc:
-        if not is_user_error(exc):
-            raise
-        return _refused([user_error(exc, ["input"])])
-    return _done(session)
+        ),
+        ["input"],
+    )
 
 
 async def resolve_expire(
     info: Info,
     id: Annotated[strawberry.ID, strawberry.argument(description="The session's id, cs_…")],
 ) -> StripeObject:
-    try:
-        session = await info.context.loaders.expire_session(
+    return await _attempt(
+        info,
+        id,
+        "expired",
+        lambda: info.context.loaders.expire_session(
             id, with_line_items=selects(info, SESSION_LINE_ITEMS)
-        )
-    except StripeAPIError as exc:
+        ),
+        [],
+        field=["id"],
+    )
+
+
+async def _attempt(
+    info: Info,
+    session_id: str | None,
+    outcome: str,
+    action: Callable[[], Awaitable[StripeObject]],
+    prefix: list[str],
+    field: list[str] | None = None,
+) -> StripeObject:
+    """Run a mutation's Stripe call: a payload with the session, or with what the user can fix.
+
+    Every attempt leaves one audit line, whatever its outcome.
+    """
+    try:
+        session = await action()
+    except StripeError as exc:
         if not is_user_error(exc):
+            audit(info, session_id, "failed", error_code(exc))
             raise
-        return _refused([user_error(exc, [], field=["id"])])
+        assert isinstance(exc, StripeAPIError)
+        refusal = user_error(exc, prefix, field)
+        audit(info, session_id, "refused", refusal.code)
+        return _refused([refusal])
+    except Exception:
+        audit(info, session_id, "failed")
+        raise
+    audit(info, session["id"], outcome)
     return _done(session)
 
 
 @strawberry.type(description="Create and expire Checkout Sessions.")
 class Mutation:
-    create_checkout_session = strawberry.mutation(
+    create_checkout_session = scoped_mutation(
+        Scope.CREATE,
         resolver=resolve_create,
         graphql_type=CreateCheckoutSessionPayload,
         description="Create a Checkout Session; its `url` (or client secret) starts the checkout.",
     )
-    expire_checkout_session = strawberry.mutation(
+    expire_checkout_session = scoped_mutation(
+        Scope.EXPIRE,
         resolver=resolve_expire,
         graphql_type=ExpireCheckoutSessionPayload,
         description="Expire an open Checkout Session so that it can no longer be paid.",

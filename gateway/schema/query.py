@@ -8,11 +8,13 @@ import strawberry
 from graphql import GraphQLError
 from strawberry import UNSET
 
+from gateway.identity import Scope
 from gateway.schema.connections import CheckoutSessionConnection
 from gateway.schema.context import Info
 from gateway.schema.filters import CheckoutSessionFilter, list_params
 from gateway.schema.lookahead import selects
 from gateway.schema.pagination import AFTER, BEFORE, FIRST, LAST, connection, page_request
+from gateway.schema.permissions import scoped_field
 from gateway.schema.types.session import CheckoutSession
 from gateway.stripe import StripeObject
 
@@ -52,12 +54,14 @@ async def resolve_checkout_sessions(
 
 @strawberry.type(description="Read Checkout Sessions and their line items.")
 class Query:
-    checkout_session = strawberry.field(
+    checkout_session = scoped_field(
+        Scope.READ,
         resolver=resolve_checkout_session,
         graphql_type=CheckoutSession | None,
         description="The Checkout Session with this id; null, with a NOT_FOUND error, if none.",
     )
-    checkout_sessions = strawberry.field(
+    checkout_sessions = scoped_field(
+        Scope.READ,
         resolver=resolve_checkout_sessions,
         graphql_type=CheckoutSessionConnection,
         description="Checkout Sessions, newest first, optionally filtered.",

@@ -1,6 +1,7 @@
 """Checkout Session output types: values resolve from Stripe JSON and all parts are described."""
 
 import typing
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from graphql import (
     GraphQLObjectType,
 )
 
+from gateway.identity import ALL_SCOPES, Caller
 from gateway.schema.base import StripeObject, schema_config
 from gateway.schema.types.line_items import LineItem
 from gateway.schema.types.session import CheckoutSession
@@ -363,10 +365,12 @@ class Query:
 
 
 SCHEMA = strawberry.federation.Schema(query=Query, config=schema_config())
+# The resolvers read only the caller, who may read everything.
+CONTEXT = SimpleNamespace(caller=Caller("test", ALL_SCOPES))
 
 
 def run(query: str) -> dict[str, Any]:
-    result = SCHEMA.execute_sync(query)
+    result = SCHEMA.execute_sync(query, context_value=CONTEXT)
     assert result.errors is None, result.errors
     assert result.data is not None
     return result.data

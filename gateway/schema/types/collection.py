@@ -2,6 +2,7 @@
 
 import strawberry
 
+from gateway.identity import Scope
 from gateway.schema.enums import (
     CountryCode,
     CustomFieldLabelType,
@@ -13,6 +14,7 @@ from gateway.schema.enums import (
     TermsOfServiceConsent,
     TermsOfServiceConsentStatus,
 )
+from gateway.schema.permissions import scoped_field
 
 
 @strawberry.type(description="The consents the customer gave while completing checkout.")
@@ -63,8 +65,9 @@ class CustomFieldDropdown:
     options: list[CustomFieldDropdownOption] = strawberry.field(
         description="The choices the customer can pick from."
     )
-    value: str | None = strawberry.field(
-        description="Value of the choice the customer picked, once they submit."
+    value: str | None = scoped_field(
+        Scope.READ_CUSTOMER_DATA,
+        description="Value of the choice the customer picked, once they submit.",
     )
 
 
@@ -87,7 +90,9 @@ class CustomFieldEntry:
     minimum_length: int | None = strawberry.field(
         description="Fewest characters the customer must enter."
     )
-    value: str | None = strawberry.field(description="What the customer entered, once they submit.")
+    value: str | None = scoped_field(
+        Scope.READ_CUSTOMER_DATA, description="What the customer entered, once they submit."
+    )
 
 
 @strawberry.type(description="An extra question you added to the checkout page, with the answer.")

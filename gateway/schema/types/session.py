@@ -4,6 +4,7 @@ import builtins
 
 import strawberry
 
+from gateway.identity import Scope
 from gateway.schema.base import StripeObject, expandable
 from gateway.schema.context import Info
 from gateway.schema.enums import (
@@ -20,6 +21,7 @@ from gateway.schema.enums import (
 )
 from gateway.schema.line_items import LineItemConnection, resolve_line_items
 from gateway.schema.lookahead import selects
+from gateway.schema.permissions import require, scoped_field
 from gateway.schema.scalars import DateTime, Metadata
 from gateway.schema.types.collection import (
     Consent,
@@ -105,8 +107,9 @@ class CheckoutSession:
     client_secret: str | None = strawberry.field(
         description="Secret passed to Stripe.js to show an embedded or custom checkout."
     )
-    collected_information: CollectedInformation | None = strawberry.field(
-        description="Names and shipping details the customer entered on the page."
+    collected_information: CollectedInformation | None = scoped_field(
+        Scope.READ_CUSTOMER_DATA,
+        description="Names and shipping details the customer entered on the page.",
     )
     consent: Consent | None = strawberry.field(
         description="The consents the customer gave, such as accepting your terms."
@@ -138,11 +141,13 @@ class CheckoutSession:
     customer_creation: AlwaysOrIfRequired | None = strawberry.field(
         description="Whether checkout always creates a customer or only when it needs one."
     )
-    customer_details: CustomerDetails | None = strawberry.field(
-        description="Contact, address and tax details the customer entered."
+    customer_details: CustomerDetails | None = scoped_field(
+        Scope.READ_CUSTOMER_DATA,
+        description="Contact, address and tax details the customer entered.",
     )
-    customer_email: str | None = strawberry.field(
-        description="Email address you filled in for the customer when creating the session."
+    customer_email: str | None = scoped_field(
+        Scope.READ_CUSTOMER_DATA,
+        description="Email address you filled in for the customer when creating the session.",
     )
     discounts: list[CheckoutSessionDiscount] | None = strawberry.field(
         description="Coupons and promotion codes applied to the session."
@@ -289,4 +294,5 @@ class CheckoutSession:
     @classmethod
     async def resolve_reference(cls, info: Info, id: strawberry.ID) -> StripeObject | None:
         """Resolve a session another subgraph refers to, through the request's loader."""
+        require(info, Scope.READ)
         return await info.context.loaders.session(id, with_line_items=selects(info, ("lineItems",)))

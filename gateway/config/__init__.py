@@ -1,0 +1,31 @@
+"""Settings, read once from the environment into typed objects and passed down from there."""
+
+from gateway.config.environment import ConfigError, default_rate_limit, load_settings
+from gateway.config.settings import (
+    DEFAULT_API_BASE,
+    DEFAULT_API_VERSION,
+    ApiKey,
+    AuthSettings,
+    CacheSettings,
+    CorsSettings,
+    JwtSettings,
+    LimitSettings,
+    Settings,
+    StripeSettings,
+)
+
+__all__ = [
+    "DEFAULT_API_BASE",
+    "DEFAULT_API_VERSION",
+    "ApiKey",
+    "AuthSettings",
+    "CacheSettings",
+    "ConfigError",
+    "CorsSettings",
+    "JwtSettings",
+    "LimitSettings",
+    "Settings",
+    "StripeSettings",
+    "default_rate_limit",
+    "load_settings",
+]

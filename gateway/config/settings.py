@@ -1,0 +1,159 @@
+"""The typed settings every part of the gateway is built from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gateway.identity import Scope
+
+DEFAULT_API_BASE = "https://api.stripe.com"
+DEFAULT_API_VERSION = "2026-02-25.clover"
+
+
+@dataclass(frozen=True)
+class StripeSettings:
+    """How to reach Stripe (or the embedded emulator) and how patiently.
+
+    `rate_limit` is the most calls per second the gateway makes for the whole account (shared
+    by every replica through Redis); None sets no limit of the gateway's own.
+    """
+
+    api_key: str
+    api_base: str = DEFAULT_API_BASE
+    api_version: str = DEFAULT_API_VERSION
+    account: str | None = None
+    timeout: float = 30.0
+    connect_timeout: float = 5.0
+    max_retries: int = 2
+    retry_delay: float = 0.5
+    max_connections: int = 100
+    max_concurrency: int = 32
+    webhook_secret: str | None = None
+    rate_limit: float | None = None
+
+    def __repr__(self) -> str:
+        # The key must never reach a log line, not even through a repr of the settings.
+        return (
+            f"StripeSettings(api_base={self.api_base!r}, api_version={self.api_version!r}, "
+            f"account={self.account!r}, timeout={self.timeout!r})"
+        )
+
+
+@dataclass(frozen=True)
+class CacheSettings:
+    """Where cached Stripe objects live, and how many seconds each kind stays fresh.
+
+    A session's lifetime follows its status: an open session can be paid or expired at any
+    moment, while a paid or expired one hardly changes again. A lifetime of 0 keeps that kind
+    out of the cache; the URL `off` turns the cache off altogether.
+    """
+
+    url: str = "memory://"
+    open_ttl: float = 2.0
+    complete_ttl: float = 300.0
+    expired_ttl: float = 3600.0
+    line_items_ttl: float = 300.0
+
+    @property
+    def enabled(self) -> bool:
+        return self.url != "off"
+
+    @property
+    def redis_url(self) -> str | None:
+        """The Redis server replicas share, if the cache is one."""
+        return self.url if self.url.startswith(("redis://", "rediss://")) else None
+
+
+@dataclass(frozen=True)
+class ApiKey:
+    """One server-side client: the SHA-256 of its key (never the key), and what it may do."""
+
+    name: str
+    key_sha256: str
+    scopes: frozenset[Scope]
+    customer: str | None = None
+    account: str | None = None
+
+    def __repr__(self) -> str:
+        return f"ApiKey(name={self.name!r}, scopes={sorted(self.scopes)!r})"
+
+
+@dataclass(frozen=True)
+class JwtSettings:
+    """How bearer JWTs are verified: whose keys, which issuer and audience, which claims."""
+
+    issuer: str
+    audience: str
+    jwks_url: str | None = None
+    jwks_file: str | None = None
+    customer_claim: str = "stripe_customer"
+    account_claim: str = "stripe_account"
+    # Keys are fetched again after `jwks_refresh` seconds, and at once for a token signed by
+    # a key not yet seen, but not more often than every `jwks_cooldown` seconds.
+    jwks_refresh: float = 300.0
+    jwks_cooldown: float = 1.0
+    leeway: float = 30.0
+
+
+@dataclass(frozen=True)
+class AuthSettings:
+    """Who may call: API keys, JWTs, and what callers without credentials may do."""
+
+    keys: tuple[ApiKey, ...] = ()
+    jwt: JwtSettings | None = None
+    anonymous_scopes: frozenset[Scope] = frozenset()
+
+
+@dataclass(frozen=True)
+class CorsSettings:
+    """Which browser origins may call the gateway; none by default."""
+
+    allow_origins: tuple[str, ...] = ()
+    allow_credentials: bool = False
+
+
+@dataclass(frozen=True)
+class LimitSettings:
+    """What one operation may ask for, and how fast one caller may spend.
+
+    The document limits are checked once per distinct document, before it is validated; the
+    cost is counted in Stripe calls. `rate_limit_points` of None turns per-caller rate limits
+    off.
+    """
+
+    max_document_bytes: int = 32_768
+    max_tokens: int = 5_000
+    max_depth: int = 15
+    max_aliases: int = 100
+    max_root_fields: int = 50
+    max_directives: int = 5
+    max_introspection_depth: int = 2
+    max_introspection_fields: int = 3
+    max_operation_cost: int = 50
+    operation_timeout: float = 30.0
+    rate_limit_points: int | None = 100
+    rate_limit_restore: float = 10.0
+    document_cache_bytes: int = 262_144
+    persisted_queries: bool = True
+    # Hash to document: when set, only these documents run.
+    trusted_documents: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the gateway process needs to start."""
+
+    stripe: StripeSettings
+    cache: CacheSettings
+    auth: AuthSettings = field(default_factory=AuthSettings)
+    cors: CorsSettings = field(default_factory=CorsSettings)
+    limits: LimitSettings = field(default_factory=LimitSettings)
+    host: str = "127.0.0.1"
+    port: int = 8000
+    emulator_port: int = 12111
+    log_level: str = "info"
+
+    @property
+    def uses_emulator(self) -> bool:
+        """With no Stripe key configured the gateway serves the embedded emulator's data."""
+        return not self.stripe.api_key
