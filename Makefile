@@ -27,6 +27,7 @@ typecheck: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/checkout-gateway export-schema > schema.graphql
+	$(BIN)/checkout-gateway export-scopes --readme README.md
 
 # The suite reads BENCH_* from its environment: `make bench BENCH_DURATION=5 BENCH_SOAK=0`.
 export BENCH_DURATION BENCH_WARMUP BENCH_CONNECTIONS BENCH_SOAK BENCH_LATENCY_MS \

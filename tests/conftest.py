@@ -59,6 +59,11 @@ class Upstream:
             result: dict[str, Any] = response.json()
             return result
 
+    async def calls(self) -> dict[str, int]:
+        """The `/v1` calls made since the last reset, by route, leaving out routes not called."""
+        counts: dict[str, int] = (await self.requests())["routes"]
+        return {route: n for route, n in counts.items() if n}
+
     async def reset_requests(self) -> None:
         async with httpx.AsyncClient(base_url=self.url) as client:
             await client.post("/_emulator/requests/reset")
@@ -88,13 +93,34 @@ class Upstream:
             result: dict[str, Any] = response.json()
             return result
 
-    async def rest(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+    async def rest(
+        self, method: str, path: str, *, account: str | None = None, **kwargs: Any
+    ) -> dict[str, Any]:
         """Call the emulator's REST API directly, as a Stripe client would."""
         headers = {"Authorization": f"Bearer {self.key}"}
+        if account is not None:
+            headers["Stripe-Account"] = account
         async with httpx.AsyncClient(base_url=self.url, headers=headers) as client:
             response = await client.request(method, path, **kwargs)
             result: dict[str, Any] = response.json()
             return result
+
+    async def new_session(
+        self, *, customer: str | None = None, account: str | None = None, **extra: str
+    ) -> dict[str, Any]:
+        """An open payment session of one line item, made over REST; `extra` is more form."""
+        form = {
+            "mode": "payment",
+            "success_url": "https://example.com/done",
+            "line_items[0][quantity]": "1",
+            "line_items[0][price_data][currency]": "usd",
+            "line_items[0][price_data][unit_amount]": "1200",
+            "line_items[0][price_data][product_data][name]": "Mug",
+        }
+        if customer is not None:
+            form["customer"] = customer
+        form.update(extra)
+        return await self.rest("POST", "/v1/checkout/sessions", account=account, data=form)
 
 
 @pytest.fixture(scope="session")

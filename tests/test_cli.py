@@ -7,10 +7,14 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import httpx
 
-from tests.servers import free_port
+from gateway.app import create_app
+from gateway.config import load_settings
+from tests.conftest import Upstream
+from tests.servers import free_port, serve
 
 
 def test_serve_without_a_key_runs_on_the_embedded_emulator() -> None:
@@ -69,3 +73,43 @@ def test_a_bad_setting_is_refused_with_its_name() -> None:
     )
     assert result.returncode == 2
     assert "PORT must be a port number" in result.stderr
+
+
+def test_new_key_appends_an_entry_whose_key_authenticates(
+    tmp_path: Path, upstream: Upstream
+) -> None:
+    key_file = tmp_path / "keys.toml"
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gateway",
+            "new-key",
+            "reports",
+            "--scope",
+            "checkout:read",
+            "--append",
+            str(key_file),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    key = made.stdout.strip()
+    assert key.startswith("cgk_") and key not in key_file.read_text()
+    settings = load_settings(
+        {
+            "STRIPE_API_KEY": upstream.key,
+            "STRIPE_API_BASE": upstream.url,
+            "AUTH_KEYS_FILE": str(key_file),
+        }
+    )
+    query = {"query": "{ checkoutSessions(first: 1) { nodes { id } } }"}
+    with serve(create_app(settings)) as url:
+        allowed = httpx.post(
+            f"{url}/graphql", json=query, headers={"Authorization": f"Bearer {key}"}
+        )
+        refused = httpx.post(f"{url}/graphql", json=query)
+    assert allowed.status_code == 200 and "errors" not in allowed.json()
+    assert refused.status_code == 401

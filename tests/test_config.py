@@ -1,6 +1,10 @@
+import re
+from pathlib import Path
+
 import pytest
 
 from gateway.config import DEFAULT_API_VERSION, ConfigError, load_settings
+from gateway.identity import Scope
 
 
 def test_defaults_use_the_emulator_and_pin_the_api_version() -> None:
@@ -62,3 +66,83 @@ def test_bad_values_name_the_variable(name: str, value: str, fragment: str) -> N
 def test_the_key_is_not_in_the_repr() -> None:
     settings = load_settings({"STRIPE_API_KEY": "sk_test_secretvalue"})
     assert "secretvalue" not in repr(settings)
+
+
+def test_limits_auth_and_cors_are_read(tmp_path: Path) -> None:
+    keys = tmp_path / "keys.toml"
+    keys.write_text(
+        '[[client]]\nname = "ci"\nkey_sha256 = "' + "a" * 64 + '"\n'
+        'scopes = ["checkout:read"]\ncustomer = "cus_1"\n'
+    )
+    settings = load_settings(
+        {
+            "STRIPE_API_KEY": "sk_live_x",
+            "AUTH_KEYS_FILE": str(keys),
+            "AUTH_ANONYMOUS_SCOPES": "checkout:read, schema:introspect",
+            "CORS_ALLOW_ORIGINS": "https://a.example, http://localhost:3000",
+            "MAX_DEPTH": "9",
+            "RATE_LIMIT_POINTS": "off",
+        }
+    )
+    [key] = settings.auth.keys
+    assert (key.name, key.customer, key.scopes) == ("ci", "cus_1", frozenset({Scope.READ}))
+    assert settings.auth.anonymous_scopes == {Scope.READ, Scope.INTROSPECT}
+    assert settings.cors.allow_origins == ("https://a.example", "http://localhost:3000")
+    assert settings.limits.max_depth == 9
+    assert settings.limits.rate_limit_points is None
+    assert settings.stripe.rate_limit == 100
+    assert load_settings({"STRIPE_API_KEY": "sk_test_x"}).stripe.rate_limit == 25
+    assert load_settings({}).stripe.rate_limit is None
+
+
+@pytest.mark.parametrize(
+    ("env", "fragment"),
+    [
+        ({"AUTH_ANONYMOUS_SCOPES": "checkout:write"}, "AUTH_ANONYMOUS_SCOPES must be"),
+        ({"AUTH_JWT_ISSUER": "https://id"}, "need AUTH_JWKS_URL or AUTH_JWKS_FILE"),
+        ({"AUTH_JWKS_URL": "https://id/jwks"}, "both AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE"),
+        ({"AUTH_KEYS_FILE": "/nonexistent/keys.toml"}, "AUTH_KEYS_FILE: cannot read"),
+        ({"CORS_ALLOW_ORIGINS": "shop.example.com"}, "CORS_ALLOW_ORIGINS must be"),
+        (
+            {"CORS_ALLOW_ORIGINS": "*", "CORS_ALLOW_CREDENTIALS": "true"},
+            "cannot go with CORS_ALLOW_CREDENTIALS",
+        ),
+        ({"MAX_OPERATION_COST": "0"}, "MAX_OPERATION_COST must be a whole number"),
+        ({"STRIPE_RATE_LIMIT": "fast"}, "STRIPE_RATE_LIMIT must be"),
+        ({"TRUSTED_DOCUMENTS": "/nonexistent.json"}, "TRUSTED_DOCUMENTS: cannot read"),
+    ],
+)
+def test_bad_security_settings_name_the_variable(env: dict[str, str], fragment: str) -> None:
+    with pytest.raises(ConfigError, match=re.escape(fragment)):
+        load_settings(env)
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ('[[client]]\nname = "a"\nkey_sha256 = "abc"\n', "64 hex digits"),
+        ('[[client]]\nkey_sha256 = "' + "a" * 64 + '"\n', "needs a `name`"),
+        (
+            '[[client]]\nname = "a"\nkey_sha256 = "' + "a" * 64 + '"\nscopes = ["all"]\n',
+            "unknown scopes",
+        ),
+        ('[[client]]\nname = "a"\nkey_sha256 = "' + "a" * 64 + '"\ncustomer = "bob"\n', "cus_"),
+        (
+            '[[client]]\nname = "a"\nkey = "secret"\nkey_sha256 = "' + "a" * 64 + '"\n',
+            "unknown fields",
+        ),
+        (
+            '[[client]]\nname = "a"\nkey_sha256 = "' + "a" * 64 + '"\n'
+            '[[client]]\nname = "b"\nkey_sha256 = "' + "a" * 64 + '"\n',
+            "share the key_sha256",
+        ),
+        ("not toml [", "not valid TOML"),
+    ],
+)
+def test_bad_key_files_say_which_client_and_why(
+    tmp_path: Path, content: str, fragment: str
+) -> None:
+    path = tmp_path / "keys.toml"
+    path.write_text(content)
+    with pytest.raises(ConfigError, match=re.escape(fragment)):
+        load_settings({"AUTH_KEYS_FILE": str(path)})

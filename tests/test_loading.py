@@ -24,11 +24,6 @@ async def make(gql: GraphQLClient, *amounts: int) -> str:
     return session_id
 
 
-async def calls(upstream: Upstream) -> dict[str, int]:
-    counts: dict[str, int] = (await upstream.requests())["routes"]
-    return {route: n for route, n in counts.items() if n}
-
-
 async def test_repeated_ids_in_one_operation_cost_one_call(
     gql: GraphQLClient, upstream: Upstream
 ) -> None:
@@ -40,7 +35,7 @@ async def test_repeated_ids_in_one_operation_cost_one_call(
         id=session_id,
     )
     assert data == {"a": {"id": session_id}, "b": {"status": "OPEN"}, "c": {"amountTotal": 10}}
-    assert await calls(upstream) == {RETRIEVE: 1}
+    assert await upstream.calls() == {RETRIEVE: 1}
 
 
 async def test_line_items_ride_along_with_the_session(
@@ -57,7 +52,7 @@ async def test_line_items_ride_along_with_the_session(
         {"amountTotal": 10},
         {"amountTotal": 20},
     ]
-    assert await calls(upstream) == {RETRIEVE: 1}
+    assert await upstream.calls() == {RETRIEVE: 1}
 
 
 @pytest.fixture
@@ -77,12 +72,12 @@ async def test_the_cache_answers_across_requests_and_mutations_refresh_it(
         await upstream.reset_requests()
         for _ in range(3):
             assert (await gql.data(query, id=session_id))["checkoutSession"]["status"] == "OPEN"
-        assert await calls(upstream) == {}
+        assert await upstream.calls() == {}
 
         await gql.data(EXPIRE, id=session_id)
         await upstream.reset_requests()
         assert (await gql.data(query, id=session_id))["checkoutSession"]["status"] == "EXPIRED"
-        assert await calls(upstream) == {}
+        assert await upstream.calls() == {}
 
 
 LIST = "GET /v1/checkout/sessions"
@@ -101,7 +96,7 @@ async def test_a_page_of_sessions_with_their_line_items_is_one_call(
     for n, session_id in enumerate(reversed(made)):
         amounts = [item["amountTotal"] for item in nodes[session_id]["lineItems"]["nodes"]]
         assert amounts == [100 + (2 - n), 200 + (2 - n)]
-    assert await calls(upstream) == {LIST: 1}
+    assert await upstream.calls() == {LIST: 1}
 
 
 async def test_distinct_aliases_fan_out_concurrently_and_repeats_are_free(
@@ -152,7 +147,7 @@ async def test_a_session_the_list_returned_is_not_fetched_again(
         data = await gql.data(f"query($id: ID!) {{ {fields} }}", id=session_id)
     assert data["one"] == {"id": session_id, "amountTotal": 500}
     assert data["all"]["nodes"][0] == {"id": session_id}
-    assert await calls(upstream) == {LIST: 1}
+    assert await upstream.calls() == {LIST: 1}
 
 
 async def test_concurrent_identical_requests_share_one_call(
@@ -166,7 +161,7 @@ async def test_concurrent_identical_requests_share_one_call(
         async with upstream.latency(300):
             results = await asyncio.gather(*(gql.data(query, id=session_id) for _ in range(8)))
     assert all(r["checkoutSession"] == {"id": session_id, "amountTotal": 600} for r in results)
-    assert await calls(upstream) == {RETRIEVE: 1}
+    assert await upstream.calls() == {RETRIEVE: 1}
 
 
 @pytest.fixture
@@ -188,7 +183,7 @@ async def test_the_cache_keeps_sessions_as_long_as_their_status_allows(
             await upstream.reset_requests()
             for _ in range(2):
                 await gql.data(query, id=session_id)
-            return await calls(upstream)
+            return await upstream.calls()
 
         assert await read_twice(paid) == {RETRIEVE: 2}
         await upstream.complete(paid)

@@ -1,11 +1,13 @@
-"""The GraphQL examples in the README are valid against the schema."""
+"""The README's GraphQL examples are valid against the schema, and its scope table is current."""
 
 import re
 from pathlib import Path
 
 from graphql import parse, validate
 
+from gateway.cli import SCOPES_END, SCOPES_START
 from gateway.schema import build_schema
+from gateway.schema.permissions import scope_table
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -16,3 +18,11 @@ def test_readme_examples_validate() -> None:
     schema = build_schema()._schema
     for example in examples:
         assert validate(schema, parse(example)) == [], example
+
+
+def test_the_scope_table_is_the_one_the_code_makes() -> None:
+    text = README.read_text()
+    _, _, rest = text.partition(SCOPES_START)
+    table, end, _ = rest.partition(SCOPES_END)
+    assert end, "the README has no scope table markers"
+    assert table == scope_table(build_schema()._schema), "run `make schema`"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLObjectType, GraphQLSchema
 from strawberry.permission import BasePermission, PermissionExtension
 
 from gateway.identity import Scope
@@ -80,3 +80,33 @@ def required_scopes(definition: object) -> list[Scope]:
                 if isinstance(permission, HasScope)
             )
     return scopes
+
+
+# Fields whose scope is checked in code rather than declared on the field: the schema-reading
+# root fields (by the executor, before anything runs) and federation's entity lookup (by
+# `CheckoutSession.resolve_reference`).
+CHECKED_IN_CODE = {
+    "Query._entities": Scope.READ,
+    "Query._service": Scope.INTROSPECT,
+    "Query.__schema": Scope.INTROSPECT,
+    "Query.__type": Scope.INTROSPECT,
+}
+
+
+def scope_table(schema: GraphQLSchema) -> str:
+    """The README's table of scopes: what each allows and every field that needs it."""
+    needs: dict[Scope, list[str]] = {scope: [] for scope in Scope}
+    for type_name, graphql_type in sorted(schema.type_map.items()):
+        if type_name.startswith("__") or not isinstance(graphql_type, GraphQLObjectType):
+            continue
+        for field_name, graphql_field in graphql_type.fields.items():
+            definition = (graphql_field.extensions or {}).get("strawberry-definition")
+            for scope in required_scopes(definition):
+                needs[scope].append(f"{type_name}.{field_name}")
+    for coordinate, scope in CHECKED_IN_CODE.items():
+        needs[scope].append(coordinate)
+    rows = ["| Scope | What it allows | Fields that need it |", "| --- | --- | --- |"]
+    for scope, coordinates in needs.items():
+        fields = ", ".join(f"`{coordinate}`" for coordinate in sorted(coordinates))
+        rows.append(f"| `{scope.value}` | {scope.meaning} | {fields} |")
+    return "\n".join(rows) + "\n"
