@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import redis.asyncio as redis
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -16,18 +17,72 @@ from gateway.auth import Authenticator
 from gateway.config import Settings
 from gateway.endpoint import GraphQLEndpoint
 from gateway.identity import Caller
+from gateway.limits.buckets import Buckets, MemoryBuckets, RedisBuckets
+from gateway.limits.checkout_costs import CHECKOUT_COSTS
+from gateway.limits.cost import CostModel
+from gateway.limits.documents import DocumentCache
+from gateway.limits.guard import StripeGuard
+from gateway.limits.persisted import MemoryDocuments, PersistedDocuments, RedisDocuments
+from gateway.limits.throttle import Throttle
 from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
+from gateway.operations import Operations
 from gateway.schema import Context, Executor, build_schema
-from gateway.stripe import StripeClient
+from gateway.schema.pagination import MAX_PAGE_SIZE
+from gateway.stripe import CallBudget, StripeClient
 from gateway.webhooks import WebhookEndpoint
+
+# Registered persisted queries kept in memory, when there is no Redis to share them.
+PERSISTED_QUERY_BYTES = 4 << 20
 
 
 def create_app(settings: Settings) -> Starlette:
-    """Build the app; the Stripe client and the cache open and close with its lifespan."""
-    client = StripeClient(settings.stripe)
+    """Build the app; clients, caches and pools open and close with its lifespan."""
+    limits = settings.limits
+    shared = redis.Redis.from_url(settings.cache.redis_url) if settings.cache.redis_url else None
+    # Keys in Redis are scoped to the Stripe key and account, as the cache's are.
+    prefix = f"checkout-gateway:{ResponseCache.scope(settings.stripe, None)}"
+    buckets: Buckets = (
+        RedisBuckets(shared, f"{prefix}:buckets") if shared is not None else MemoryBuckets()
+    )
+    guard = None
+    if settings.stripe.rate_limit is not None:
+        guard = StripeGuard(buckets, settings.stripe.rate_limit)
+    client = StripeClient(settings.stripe, guard)
     cache = ResponseCache(settings.cache)
     store = SessionStore(client, cache)
     authenticator = Authenticator(settings.auth)
+    executor = Executor(build_schema())
+    documents = DocumentCache(
+        executor, CostModel(executor.schema, CHECKOUT_COSTS, MAX_PAGE_SIZE), limits
+    )
+    registered: MemoryDocuments | RedisDocuments | None = None
+    if limits.persisted_queries and limits.trusted_documents is None:
+        registered = (
+            RedisDocuments(shared, f"{prefix}:apq")
+            if shared is not None
+            else MemoryDocuments(PERSISTED_QUERY_BYTES)
+        )
+    persisted = PersistedDocuments(
+        store=registered, trusted=limits.trusted_documents, max_bytes=limits.max_document_bytes
+    )
+    throttle = None
+    if limits.rate_limit_points is not None:
+        throttle = Throttle(buckets, limits.rate_limit_points, limits.rate_limit_restore)
+
+    def context(caller: Caller, budget: CallBudget) -> Context:
+        loaders = CheckoutLoaders(
+            store, account=caller.account, customer=caller.customer, budget=budget
+        )
+        return Context(loaders=loaders, caller=caller)
+
+    operations = Operations(
+        executor=executor,
+        documents=documents,
+        persisted=persisted,
+        throttle=throttle,
+        settings=limits,
+        context=context,
+    )
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -37,17 +92,15 @@ def create_app(settings: Settings) -> Starlette:
             await client.aclose()
             await cache.close()
             await authenticator.aclose()
-
-    def context(request: Request, caller: Caller) -> Context:
-        loaders = CheckoutLoaders(store, account=caller.account, customer=caller.customer)
-        return Context(loaders=loaders, caller=caller)
+            documents.close()
+            if shared is not None:
+                await shared.aclose()
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
-    graphql = GraphQLEndpoint(Executor(build_schema()), authenticator, context)
     routes = [
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/graphql", GraphQLEndpoint(operations, authenticator), methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
     ]
     if settings.stripe.webhook_secret:

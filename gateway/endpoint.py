@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
-from graphql import OperationType
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, Response
 from starlette.types import Receive, Scope, Send
 from strawberry.http.ides import get_graphql_ide_html
@@ -15,12 +14,10 @@ from strawberry.http.ides import get_graphql_ide_html
 from gateway.auth import Authenticator, KeysUnavailable, Unauthenticated
 from gateway.bodies import BodyTooLarge, read_body
 from gateway.identity import Caller
-from gateway.schema import Context, Executor
+from gateway.operations import GraphQLRequest, Operations
 
 MAX_BODY_BYTES = 1 << 20
 JSON = "application/json"
-
-
 REALM = 'Bearer realm="checkout-gateway"'
 
 
@@ -54,21 +51,18 @@ class GraphQLEndpoint:
     change anything.
     """
 
-    def __init__(
-        self,
-        executor: Executor,
-        authenticator: Authenticator,
-        context: Callable[[Request, Caller], Context],
-    ) -> None:
-        self._executor = executor
+    def __init__(self, operations: Operations, authenticator: Authenticator) -> None:
+        self._operations = operations
         self._authenticator = authenticator
-        self._context = context
         self._graphiql = get_graphql_ide_html(graphql_ide="graphiql")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         # Mounted as an ASGI app rather than a request handler, which spares a layer of
         # Starlette's per-request wrapping on the gateway's busiest route.
-        response = await self.handle(Request(scope, receive))
+        try:
+            response = await self.handle(Request(scope, receive))
+        except ClientDisconnect:
+            return
         await response(scope, receive, send)
 
     async def handle(self, request: Request) -> Response:
@@ -79,10 +73,18 @@ class GraphQLEndpoint:
                 params = _from_query_string(request)
             else:
                 params = await _from_body(request)
+            graphql = _graphql_request(params, request)
             caller = await self._authenticate(request)
-            return await self._execute(request, params, caller)
         except BadRequest as error:
             return _json(error.body(), error.status, error.headers)
+
+        async def disconnected() -> None:
+            # The body has been read: what comes next on the channel is the client leaving.
+            while (await request.receive())["type"] != "http.disconnect":
+                pass
+
+        reply = await self._operations.run(graphql, caller, disconnected)
+        return _json(reply.body, reply.status, reply.headers)
 
     async def _authenticate(self, request: Request) -> Caller:
         """The caller, or a 401 that says only whether credentials were missing or invalid."""
@@ -109,26 +111,6 @@ class GraphQLEndpoint:
                 "AUTHENTICATION_UNAVAILABLE",
             ) from None
 
-    async def _execute(
-        self, request: Request, params: Mapping[str, Any], caller: Caller
-    ) -> Response:
-        query, variables, operation_name = _graphql_params(params)
-        prepared = self._executor.prepare(query)
-        if (
-            request.method == "GET"
-            and prepared.operation_type(operation_name) is OperationType.MUTATION
-        ):
-            raise BadRequest(
-                "Mutations are not allowed over GET; send them with POST.", 405, {"Allow": "POST"}
-            )
-        result = await self._executor.run(
-            prepared,
-            context=self._context(request, caller),
-            variables=variables,
-            operation_name=operation_name,
-        )
-        return _json(result)
-
 
 def _json(body: object, status: int = 200, headers: Mapping[str, str] | None = None) -> Response:
     return Response(orjson.dumps(body), status, headers, JSON)
@@ -140,11 +122,12 @@ def _wants_html(request: Request) -> bool:
 
 def _from_query_string(request: Request) -> dict[str, Any]:
     params: dict[str, Any] = dict(request.query_params)
-    if params.get("variables"):
-        try:
-            params["variables"] = orjson.loads(params["variables"])
-        except orjson.JSONDecodeError:
-            raise BadRequest("`variables` must be a JSON object.") from None
+    for name in ("variables", "extensions"):
+        if params.get(name):
+            try:
+                params[name] = orjson.loads(params[name])
+            except orjson.JSONDecodeError:
+                raise BadRequest(f"`{name}` must be a JSON object.") from None
     return params
 
 
@@ -165,9 +148,16 @@ async def _from_body(request: Request) -> dict[str, Any]:
     return params
 
 
-def _graphql_params(params: Mapping[str, Any]) -> tuple[str, dict[str, Any] | None, str | None]:
+def _graphql_request(params: Mapping[str, Any], request: Request) -> GraphQLRequest:
     query = params.get("query")
-    if not isinstance(query, str) or not query.strip():
+    extensions = params.get("extensions")
+    document_id = params.get("documentId")
+    if extensions is not None and not isinstance(extensions, dict):
+        raise BadRequest("`extensions` must be a JSON object.")
+    if document_id is not None and (not isinstance(document_id, str) or not document_id):
+        raise BadRequest("`documentId` must be a string.")
+    persisted = document_id is not None or "persistedQuery" in (extensions or {})
+    if (query is None and not persisted) or (query is not None and not _is_document(query)):
         raise BadRequest('The request has no GraphQL query: send a "query" string.')
     variables = params.get("variables")
     if variables is not None and not isinstance(variables, dict):
@@ -175,4 +165,16 @@ def _graphql_params(params: Mapping[str, Any]) -> tuple[str, dict[str, Any] | No
     operation_name = params.get("operationName")
     if operation_name is not None and not isinstance(operation_name, str):
         raise BadRequest("`operationName` must be a string.")
-    return query, variables, operation_name or None
+    return GraphQLRequest(
+        query=query,
+        variables=variables,
+        operation_name=operation_name or None,
+        extensions=extensions,
+        document_id=document_id,
+        read_only=request.method == "GET",
+        address=request.client.host if request.client else "unknown",
+    )
+
+
+def _is_document(query: object) -> bool:
+    return isinstance(query, str) and bool(query.strip())

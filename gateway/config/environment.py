@@ -287,7 +287,7 @@ def _limits(source: Mapping[str, str]) -> LimitSettings:
         return _read(source, name, _positive_int, default, whole)
 
     trusted = _file(source, "TRUSTED_DOCUMENTS", read_trusted_documents)
-    return LimitSettings(
+    limits = LimitSettings(
         max_document_bytes=count("MAX_DOCUMENT_BYTES", defaults.max_document_bytes),
         max_tokens=count("MAX_TOKENS", defaults.max_tokens),
         max_depth=count("MAX_DEPTH", defaults.max_depth),
@@ -295,6 +295,7 @@ def _limits(source: Mapping[str, str]) -> LimitSettings:
             source, "MAX_ALIASES", _non_negative_int, defaults.max_aliases, "a whole number"
         ),
         max_root_fields=count("MAX_ROOT_FIELDS", defaults.max_root_fields),
+        max_fields=count("MAX_FIELDS", defaults.max_fields),
         max_directives=_read(
             source, "MAX_DIRECTIVES", _non_negative_int, defaults.max_directives, "a whole number"
         ),
@@ -340,3 +341,10 @@ def _limits(source: Mapping[str, str]) -> LimitSettings:
         ),
         trusted_documents=trusted,
     )
+    points = limits.rate_limit_points
+    if points is not None and points < limits.max_operation_cost:
+        raise ConfigError(
+            f"RATE_LIMIT_POINTS ({points}) must be at least MAX_OPERATION_COST "
+            f"({limits.max_operation_cost}), or the costliest operations could never run."
+        )
+    return limits

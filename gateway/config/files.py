@@ -124,7 +124,7 @@ def read_trusted_documents(path: str) -> dict[str, str]:
     for key, body in pairs:
         if not isinstance(key, str) or not key or not isinstance(body, str) or not body.strip():
             raise FileError(f"{path}: every entry needs a hash and a document, got {key!r}")
-        documents[key] = body
+        documents[key.removeprefix("sha256:")] = body
     if not documents:
         raise FileError(f"{path} lists no documents")
     return documents

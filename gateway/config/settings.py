@@ -123,9 +123,10 @@ class LimitSettings:
 
     max_document_bytes: int = 32_768
     max_tokens: int = 5_000
-    max_depth: int = 15
+    max_depth: int = 20
     max_aliases: int = 100
     max_root_fields: int = 50
+    max_fields: int = 2_000
     max_directives: int = 5
     max_introspection_depth: int = 2
     max_introspection_fields: int = 3

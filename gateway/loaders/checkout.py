@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 
 from gateway.loaders.store import PageRequest, SessionStore, owned_by
-from gateway.stripe import StripeAPIError, StripeObject
+from gateway.stripe import CallBudget, StripeAPIError, StripeObject
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -29,14 +29,20 @@ class CheckoutLoaders:
     """
 
     def __init__(
-        self, store: SessionStore, *, account: str | None = None, customer: str | None = None
+        self,
+        store: SessionStore,
+        *,
+        account: str | None = None,
+        customer: str | None = None,
+        budget: CallBudget | None = None,
     ) -> None:
         self._store = store
         self._account = account
         self._customer = customer
+        self._budget = budget
         # The data loaders call into `_Reads`, never back into this object: a cycle would
         # keep each request's sessions alive until the garbage collector found it.
-        self._reads = _Reads(store, account, customer)
+        self._reads = _Reads(store, account, customer, budget)
         self._sessions: DataLoader[str, StripeObject | None] = DataLoader(self._reads.load_sessions)
         self._line_items: DataLoader[tuple[str, PageRequest], StripeObject] = DataLoader(
             self._reads.load_line_items
@@ -69,7 +75,7 @@ class CheckoutLoaders:
         lists_in_flight.add(landed)
         try:
             page = await self._reads.bounded(
-                lambda: self._store.sessions(query, account=self._account)
+                lambda: self._store.sessions(query, account=self._account, budget=self._budget)
             )
         finally:
             lists_in_flight.discard(landed)
@@ -97,7 +103,7 @@ class CheckoutLoaders:
         if with_line_items:
             body["expand"] = ["line_items"]
         session = await self._store.create(
-            body, idempotency_key=idempotency_key, account=self._account
+            body, idempotency_key=idempotency_key, account=self._account, budget=self._budget
         )
         self._remember(session)
         return session
@@ -106,7 +112,9 @@ class CheckoutLoaders:
         if self._customer is not None and await self.session(session_id) is None:
             raise missing_session(session_id)
         body = {"expand": ["line_items"]} if with_line_items else {}
-        session = await self._store.expire(session_id, body, account=self._account)
+        session = await self._store.expire(
+            session_id, body, account=self._account, budget=self._budget
+        )
         self._remember(session)
         return session
 
@@ -129,10 +137,17 @@ def missing_session(session_id: str) -> StripeAPIError:
 class _Reads:
     """How one operation's batches of reads reach the store."""
 
-    def __init__(self, store: SessionStore, account: str | None, customer: str | None) -> None:
+    def __init__(
+        self,
+        store: SessionStore,
+        account: str | None,
+        customer: str | None,
+        budget: CallBudget | None,
+    ) -> None:
         self._store = store
         self._account = account
         self._customer = customer
+        self._budget = budget
         self._slots = asyncio.Semaphore(store.max_concurrency)
         self.expand: set[str] = set()
         self.seen: dict[str, StripeObject] = {}
@@ -158,7 +173,11 @@ class _Reads:
             return seen
         return await self.bounded(
             lambda: self._store.session(
-                session_id, expand=expand, account=self._account, customer=self._customer
+                session_id,
+                expand=expand,
+                account=self._account,
+                customer=self._customer,
+                budget=self._budget,
             )
         )
 
@@ -169,7 +188,9 @@ class _Reads:
 
     async def _line_items(self, session_id: str, page: PageRequest) -> StripeObject:
         return await self.bounded(
-            lambda: self._store.line_items(session_id, page, account=self._account)
+            lambda: self._store.line_items(
+                session_id, page, account=self._account, budget=self._budget
+            )
         )
 
 

@@ -9,9 +9,11 @@ from urllib.parse import quote
 
 from gateway.loaders.cache import ResponseCache
 from gateway.loaders.flight import SingleFlight
-from gateway.stripe import StripeAPIError, StripeClient, StripeObject
+from gateway.stripe import CallBudget, StripeAPIError, StripeClient, StripeObject
 
 SESSIONS_PATH = "/v1/checkout/sessions"
+# Stripe expands the first ten line items of a session it is asked to `expand[]=line_items`.
+EXPANDED_LINE_ITEMS = 10
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,13 @@ class SessionStore:
         return self._client.settings.max_concurrency
 
     async def session(
-        self, session_id: str, *, expand: bool, account: str | None, customer: str | None = None
+        self,
+        session_id: str,
+        *,
+        expand: bool,
+        account: str | None,
+        customer: str | None = None,
+        budget: CallBudget | None = None,
     ) -> StripeObject | None:
         """The session, with its first page of line items if `expand`; None if there is none.
 
@@ -84,7 +92,9 @@ class SessionStore:
         async def fetch() -> StripeObject | None:
             params = {"expand": ["line_items"]} if expand else {}
             try:
-                session = await self._client.get(session_path(session_id), params, account=account)
+                session = await self._client.get(
+                    session_path(session_id), params, account=account, budget=budget
+                )
             except StripeAPIError as exc:
                 if exc.status == 404:
                     return None
@@ -95,15 +105,22 @@ class SessionStore:
         session = await self._flights.run((key, expand), fetch)
         return session if session is not None and owned_by(session, customer) else None
 
-    async def sessions(self, params: Mapping[str, Any], *, account: str | None) -> StripeObject:
+    async def sessions(
+        self, params: Mapping[str, Any], *, account: str | None, budget: CallBudget | None = None
+    ) -> StripeObject:
         """A page of the session list; lists are never cached, as any create changes them."""
         return await self._flights.run(
             (self._key(account, "list"), repr(sorted(params.items()))),
-            lambda: self._client.get(SESSIONS_PATH, params, account=account),
+            lambda: self._client.get(SESSIONS_PATH, params, account=account, budget=budget),
         )
 
     async def line_items(
-        self, session_id: str, page: PageRequest, *, account: str | None
+        self,
+        session_id: str,
+        page: PageRequest,
+        *,
+        account: str | None,
+        budget: CallBudget | None = None,
     ) -> StripeObject:
         key = self._key(
             account,
@@ -119,26 +136,36 @@ class SessionStore:
 
         async def fetch() -> StripeObject:
             path = f"{session_path(session_id)}/line_items"
-            result = await self._client.get(path, page.params(), account=account)
+            result = await self._client.get(path, page.params(), account=account, budget=budget)
             await self._cache.set(key, result, self._cache.settings.line_items_ttl)
             return result
 
         return await self._flights.run(key, fetch)
 
     async def create(
-        self, params: Mapping[str, Any], *, idempotency_key: str | None, account: str | None
+        self,
+        params: Mapping[str, Any],
+        *,
+        idempotency_key: str | None,
+        account: str | None,
+        budget: CallBudget | None = None,
     ) -> StripeObject:
         session = await self._client.post(
-            SESSIONS_PATH, params, account=account, idempotency_key=idempotency_key
+            SESSIONS_PATH, params, account=account, idempotency_key=idempotency_key, budget=budget
         )
         await self.put(session, account=account)
         return session
 
     async def expire(
-        self, session_id: str, params: Mapping[str, Any], *, account: str | None
+        self,
+        session_id: str,
+        params: Mapping[str, Any],
+        *,
+        account: str | None,
+        budget: CallBudget | None = None,
     ) -> StripeObject:
         session = await self._client.post(
-            f"{session_path(session_id)}/expire", params, account=account
+            f"{session_path(session_id)}/expire", params, account=account, budget=budget
         )
         await self.put(session, account=account)
         return session

@@ -6,11 +6,11 @@ import strawberry
 
 from gateway.schema.base import schema_config
 from gateway.schema.context import Context, Info
-from gateway.schema.executor import Executor
+from gateway.schema.executor import Executor, Prepared
 from gateway.schema.mutation import Mutation
 from gateway.schema.query import Query
 
-__all__ = ["Context", "Executor", "Info", "build_schema"]
+__all__ = ["Context", "Executor", "Info", "Prepared", "build_schema"]
 
 
 def build_schema() -> strawberry.federation.Schema:

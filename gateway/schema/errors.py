@@ -10,7 +10,13 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.utils.str_converters import to_camel_case
 
-from gateway.stripe import StripeAPIError, StripeConnectionError, StripeError
+from gateway.stripe import (
+    CallsStopped,
+    StripeAPIError,
+    StripeConnectionError,
+    StripeError,
+    StripeRateLimited,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +69,10 @@ def user_error(exc: StripeAPIError, prefix: list[str], field: list[str] | None =
 
 def error_code(exc: StripeError) -> str:
     """The `extensions.code` a Stripe failure is reported with."""
+    if isinstance(exc, StripeRateLimited):
+        return "UPSTREAM_RATE_LIMITED"
+    if isinstance(exc, CallsStopped):
+        return "OPERATION_TIMEOUT"
     if isinstance(exc, StripeConnectionError) or not isinstance(exc, StripeAPIError):
         return "UPSTREAM_UNAVAILABLE"
     if exc.type == "idempotency_error" or exc.status == 409:
@@ -82,6 +92,7 @@ _MESSAGES = {
     "UPSTREAM_AUTHENTICATION": "The gateway's Stripe credentials were rejected.",
     "UPSTREAM_PERMISSION": "The gateway's Stripe credentials may not perform this request.",
     "UPSTREAM_RATE_LIMITED": "Stripe is rate limiting the gateway; try again shortly.",
+    "OPERATION_TIMEOUT": "The operation ran out of time before this field could be fetched.",
 }
 
 

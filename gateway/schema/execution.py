@@ -40,6 +40,9 @@ from gateway.schema.plan import (
 
 Awaitable_ = Callable[[Any], TypeGuard[Awaitable[Any]]]
 
+# Errors beyond this many are dropped, unlocated: the first ones say what is wrong.
+MAX_ERRORS = 100
+
 
 def _complete_leaf(leaf: GraphQLLeafType, value: Any) -> Any:
     """Serialise a scalar or enum value, refusing what the type cannot represent."""
@@ -315,6 +318,8 @@ class Execution:
 
     def _fail(self, error: Exception, step: Step, path: Path, non_null: bool) -> None:
         """Locate an error; raise it to the parent if this position cannot be null."""
+        if not non_null and len(self._errors) >= MAX_ERRORS:
+            return
         located = located_error(error, step.nodes, path.as_list())
         if non_null:
             raise located

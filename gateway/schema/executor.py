@@ -1,16 +1,16 @@
-"""Running operations: each document is parsed, validated and compiled once, then executed.
+"""Running operations: each document is validated and compiled once, then executed.
 
 Strawberry defines the schema, but requests skip its extension pipeline, whose per-request
 work costs more CPU than executing a small query does. A prepared document runs as a compiled
 plan (see plan.py), or on graphql-core when it uses what plans do not cover. What the pipeline
-did for the gateway (caching documents and presenting errors) is done here.
+did for the gateway (presenting errors) is done here; keeping prepared documents is the
+document cache's job (gateway.limits.documents).
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from inspect import isawaitable
 from typing import Any, TypeGuard, cast
 
@@ -19,10 +19,10 @@ from graphql import (
     DocumentNode,
     ExecutionResult,
     GraphQLError,
+    GraphQLSchema,
+    OperationDefinitionNode,
     OperationType,
     execute,
-    get_operation_ast,
-    parse,
     validate,
 )
 from strawberry.execution.is_awaitable import optimized_is_awaitable
@@ -31,7 +31,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from gateway.identity import Scope
 from gateway.schema.context import Context
 from gateway.schema.errors import present
-from gateway.schema.execution import Execution
+from gateway.schema.execution import MAX_ERRORS, Execution
 from gateway.schema.introspection import reads_schema
 from gateway.schema.permissions import forbidden
 from gateway.schema.plan import Plan, compile_plan
@@ -42,56 +42,69 @@ Response = dict[str, Any]
 _is_awaitable = cast("Callable[[Any], TypeGuard[Awaitable[Any]]]", optimized_is_awaitable)
 
 
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One operation of a prepared document, with what running it takes."""
+
+    definition: OperationDefinitionNode
+    # The compiled plan, or None where graphql-core runs the operation.
+    plan: Plan | None
+    # Whether it reads the schema itself (introspection or the federation SDL).
+    introspects: bool
+
+    @property
+    def type(self) -> OperationType:
+        return self.definition.operation
+
+
 @dataclass(frozen=True)
 class Prepared:
-    """A request's query after parsing and validation: a document to run, or its errors."""
+    """A document after validation: its operations ready to run, or why it cannot run.
+
+    Operations are keyed by the name that picks them (None too, for a document of one), so
+    that nothing is kept for names the document does not define.
+    """
 
     document: DocumentNode | None
     errors: tuple[GraphQLError, ...] = ()
-    # Compiled plans by operation name, None where graphql-core runs the operation.
-    plans: dict[str | None, Plan | None] = field(default_factory=dict, compare=False)
-    # Whether each operation reads the schema itself (introspection or the federation SDL).
-    introspective: dict[str | None, bool] = field(default_factory=dict, compare=False)
+    operations: dict[str | None, Operation] = field(default_factory=dict)
 
-    def operation_type(self, operation_name: str | None) -> OperationType | None:
-        """The type of the operation that would run, or None if the name picks none."""
-        if self.document is None:
-            return None
-        operation = get_operation_ast(self.document, operation_name)
-        return operation.operation if operation else None
-
-    def introspects(self, operation_name: str | None) -> bool:
-        """Whether the operation `operation_name` picks reads the schema itself."""
-        if operation_name not in self.introspective:
-            assert self.document is not None
-            operation = get_operation_ast(self.document, operation_name)
-            if operation is None:
-                return False
-            self.introspective[operation_name] = reads_schema(self.document, operation)
-        return self.introspective[operation_name]
+    def operation(self, operation_name: str | None) -> Operation | None:
+        """The operation `operation_name` picks, or None if it picks none."""
+        return self.operations.get(operation_name)
 
 
 class Executor:
-    """Executes GraphQL requests against the gateway's schema.
+    """Executes GraphQL requests against the gateway's schema."""
 
-    Parsed and validated documents are kept (the most recent `cache_size` distinct queries), so
-    a client repeating its queries pays for neither again.
-    """
-
-    def __init__(self, schema: strawberry.Schema, *, cache_size: int = 512) -> None:
+    def __init__(self, schema: strawberry.Schema) -> None:
         self._strawberry_schema = schema
         self._schema = schema._schema
-        self.prepare = lru_cache(maxsize=cache_size)(self._prepare)
 
-    def _prepare(self, query: str) -> Prepared:
-        try:
-            document = parse(query)
-        except GraphQLError as error:
-            return Prepared(None, (error,))
-        errors = validate(self._schema, document)
+    @property
+    def schema(self) -> GraphQLSchema:
+        return self._schema
+
+    def prepare(self, document: DocumentNode) -> Prepared:
+        """Validate a parsed document and compile each of its operations."""
+        errors = validate(self._schema, document, max_errors=MAX_ERRORS)
         if errors:
             return Prepared(None, tuple(errors))
-        return Prepared(document)
+        definitions = [
+            node for node in document.definitions if isinstance(node, OperationDefinitionNode)
+        ]
+        operations: dict[str | None, Operation] = {}
+        for definition in definitions:
+            name = definition.name.value if definition.name else None
+            operation = Operation(
+                definition,
+                compile_plan(self._strawberry_schema, document, definition),
+                reads_schema(document, definition),
+            )
+            operations[name] = operation
+            if len(definitions) == 1:
+                operations[None] = operation
+        return Prepared(document, operations=operations)
 
     async def run(
         self,
@@ -104,10 +117,13 @@ class Executor:
         """Execute a prepared request and shape the result as a GraphQL response."""
         if prepared.document is None:
             return {"errors": [error.formatted for error in prepared.errors]}
-        if not context.caller.may(Scope.INTROSPECT) and prepared.introspects(operation_name):
+        operation = prepared.operation(operation_name)
+        introspects = operation is not None and operation.introspects
+        if introspects and not context.caller.may(Scope.INTROSPECT):
             return {"errors": [forbidden(Scope.INTROSPECT).formatted]}
         inputs = dict(variables) if variables else None
-        plan = self._plan(prepared, operation_name)
+        # graphql-core also reports an operation name that picks no operation.
+        plan = operation.plan if operation is not None else None
         if plan is None:
             data, errors = await self._run_on_graphql_core(
                 prepared.document, context, inputs, operation_name
@@ -120,16 +136,8 @@ class Executor:
                 data, errors = await execution.run()
         response: Response = {"data": data}
         if errors:
-            response["errors"] = [error.formatted for error in present(errors)]
+            response["errors"] = [error.formatted for error in present(errors[:MAX_ERRORS])]
         return response
-
-    def _plan(self, prepared: Prepared, operation_name: str | None) -> Plan | None:
-        if operation_name not in prepared.plans:
-            assert prepared.document is not None
-            prepared.plans[operation_name] = compile_plan(
-                self._strawberry_schema, prepared.document, operation_name
-            )
-        return prepared.plans[operation_name]
 
     async def _run_on_graphql_core(
         self,

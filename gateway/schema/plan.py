@@ -39,7 +39,6 @@ from graphql import (
     Undefined,
     ValueNode,
     VariableNode,
-    get_operation_ast,
     is_non_null_type,
     is_object_type,
     is_specified_scalar_type,
@@ -164,11 +163,10 @@ class Plan:
 
 
 def compile_plan(
-    schema: strawberry.Schema, document: DocumentNode, operation_name: str | None
+    schema: strawberry.Schema, document: DocumentNode, operation: OperationDefinitionNode
 ) -> Plan | None:
-    """The plan of the operation `operation_name` picks, or None if graphql-core must run it."""
-    operation = get_operation_ast(document, operation_name)
-    if operation is None or operation.operation is OperationType.SUBSCRIPTION:
+    """The plan of one operation of a document, or None if graphql-core must run it."""
+    if operation.operation is OperationType.SUBSCRIPTION:
         return None
     root_type = schema._schema.get_root_type(operation.operation)
     if root_type is None or _needs_graphql_core(document):

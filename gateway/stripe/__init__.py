@@ -1,12 +1,22 @@
 """The Stripe REST client: the only code that talks to Stripe."""
 
+from gateway.stripe.budget import CallBudget, CallGuard, CallsStopped
 from gateway.stripe.client import StripeClient, StripeObject
-from gateway.stripe.errors import StripeAPIError, StripeConnectionError, StripeError
+from gateway.stripe.errors import (
+    StripeAPIError,
+    StripeConnectionError,
+    StripeError,
+    StripeRateLimited,
+)
 
 __all__ = [
+    "CallBudget",
+    "CallGuard",
+    "CallsStopped",
     "StripeAPIError",
     "StripeClient",
     "StripeConnectionError",
     "StripeError",
     "StripeObject",
+    "StripeRateLimited",
 ]

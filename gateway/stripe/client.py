@@ -15,8 +15,9 @@ import httpx
 import orjson
 
 from gateway.config import StripeSettings
+from gateway.stripe.budget import CallBudget, CallGuard
 from gateway.stripe.encoding import encode_params
-from gateway.stripe.errors import StripeAPIError, StripeConnectionError
+from gateway.stripe.errors import StripeAPIError, StripeConnectionError, StripeRateLimited
 from gateway.stripe.transport import AiohttpTransport
 
 logger = logging.getLogger(__name__)
@@ -26,22 +27,24 @@ StripeObject = dict[str, Any]
 # A path of only these characters, with no dot in its path part, is one httpx would neither
 # escape nor normalise: it parses to itself. Every path this client builds is one.
 _PLAIN_PATH = re.compile(r"(?:/[\w%~-]*)+(?:\?[\w%.~=&+-]*)?", re.ASCII)
-_RETRYABLE_STATUSES = frozenset({409, 429, 500, 502, 503, 504})
 
 
 class StripeClient:
     """Speaks Stripe's REST dialect: bracketed form encoding, pinned version, typed errors.
 
     Every POST carries an idempotency key (the caller's, or one made here), so a retry after a
-    lost response can never create a second object.
+    lost response can never create a second object. Each attempt waits for the `guard` (the
+    account's rate limit), and a call given a `budget` counts against it, stops with it, and
+    waits for neither the guard nor a retry beyond its deadline.
 
     Requests go straight to one pooled httpx transport (aiohttp underneath, see transport.py).
     The gateway needs none of `httpx.AsyncClient`'s cookie, redirect and auth handling, which
     cost more CPU per call than the transport itself (see benchmarks/README.md).
     """
 
-    def __init__(self, settings: StripeSettings) -> None:
+    def __init__(self, settings: StripeSettings, guard: CallGuard | None = None) -> None:
         self._settings = settings
+        self._guard = guard
         self._transport = AiohttpTransport(
             max_connections=settings.max_connections,
             timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout),
@@ -65,11 +68,18 @@ class StripeClient:
         await self._transport.aclose()
 
     async def get(
-        self, path: str, params: Mapping[str, Any] | None = None, *, account: str | None = None
+        self,
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        account: str | None = None,
+        budget: CallBudget | None = None,
     ) -> StripeObject:
         """GET `path`; reads are safe to retry as they are."""
         query = urlencode(encode_params(params or {}))
-        return await self._request("GET", f"{path}?{query}" if query else path, account=account)
+        return await self._request(
+            "GET", f"{path}?{query}" if query else path, account=account, budget=budget
+        )
 
     async def post(
         self,
@@ -78,6 +88,7 @@ class StripeClient:
         *,
         account: str | None = None,
         idempotency_key: str | None = None,
+        budget: CallBudget | None = None,
     ) -> StripeObject:
         """POST `path` with a form body under an idempotency key, so retries stay single."""
         headers = {
@@ -85,7 +96,9 @@ class StripeClient:
             "Idempotency-Key": idempotency_key or f"gw-{uuid.uuid4()}",
         }
         body = urlencode(encode_params(params or {})).encode()
-        return await self._request("POST", path, account=account, body=body, headers=headers)
+        return await self._request(
+            "POST", path, account=account, body=body, headers=headers, budget=budget
+        )
 
     async def _request(
         self,
@@ -95,27 +108,44 @@ class StripeClient:
         account: str | None,
         headers: Mapping[str, str] | None = None,
         body: bytes = b"",
+        budget: CallBudget | None,
     ) -> StripeObject:
         request_headers = self._request_headers(account, headers)
-        attempt = 0
-        while True:
-            try:
-                response = await self._send(method, path, request_headers, body)
-            except httpx.TransportError as exc:
-                if attempt < self._settings.max_retries:
+        if budget is not None:
+            budget.enter()
+        try:
+            attempt = 0
+            while True:
+                await self._admit(budget)
+                try:
+                    response = await self._send(method, path, request_headers, body)
+                except httpx.TransportError as exc:
                     attempt += 1
-                    await self._back_off(attempt, None)
-                    continue
-                raise StripeConnectionError(
-                    f"Could not reach Stripe ({type(exc).__name__}) for {method} {path}."
-                ) from None
-            if response.status_code < 400:
-                return self._decode(response)
-            if attempt < self._settings.max_retries and self._should_retry(response):
-                attempt += 1
-                await self._back_off(attempt, response)
-                continue
-            raise self._error(response)
+                    if await self._back_off(attempt, None, budget):
+                        continue
+                    raise StripeConnectionError(
+                        f"Could not reach Stripe ({type(exc).__name__}) for {method} {path}."
+                    ) from None
+                if response.status_code < 400:
+                    return self._decode(response)
+                if self._should_retry(response):
+                    attempt += 1
+                    if await self._back_off(attempt, response, budget):
+                        continue
+                raise self._error(response)
+        finally:
+            if budget is not None:
+                budget.leave()
+
+    async def _admit(self, budget: CallBudget | None) -> None:
+        """Wait for the account's rate limit to allow one more call, within the deadline."""
+        if self._guard is None:
+            return
+        within = budget.remaining() if budget is not None else self._settings.timeout
+        if not await self._guard.admit(within):
+            raise StripeRateLimited(
+                "The gateway's limit on calls to Stripe left no room for this call in time."
+            )
 
     def _request_headers(
         self, account: str | None, extra: Mapping[str, str] | None
@@ -161,21 +191,39 @@ class StripeClient:
 
     @staticmethod
     def _should_retry(response: httpx.Response) -> bool:
+        """Stripe's rules: a 429 only when a lock timed out (a rate limit is not retried in a
+        loop), otherwise as `Stripe-Should-Retry` advises, or else conflicts and 5xx."""
+        status = response.status_code
+        if status == 429:
+            body = _json_body(response)
+            error = body.get("error") if isinstance(body, dict) else None
+            return isinstance(error, dict) and error.get("code") == "lock_timeout"
         advice: str | None = response.headers.get("Stripe-Should-Retry")
         if advice is not None:
             return advice == "true"
-        return response.status_code in _RETRYABLE_STATUSES
+        return status == 409 or status >= 500
 
-    async def _back_off(self, attempt: int, response: httpx.Response | None) -> None:
-        # Exponential back-off with jitter, but never sooner than Stripe asked for.
+    async def _back_off(
+        self, attempt: int, response: httpx.Response | None, budget: CallBudget | None
+    ) -> bool:
+        """Wait before retry `attempt`; False, at once, if there is to be no such retry.
+
+        Exponential back-off with jitter, but never sooner than Stripe asked for, and never
+        past the operation's deadline.
+        """
+        if attempt > self._settings.max_retries:
+            return False
         delay = min(self._settings.retry_delay * 2 ** (attempt - 1), 5.0)
         delay *= 0.5 + random.random() / 2
         if response is not None:
             retry_after = response.headers.get("Retry-After", "")
             if retry_after.isdigit():
                 delay = max(delay, min(float(retry_after), 5.0))
+        if budget is not None and delay >= budget.remaining():
+            return False
         logger.info("retrying Stripe request", extra={"attempt": attempt, "delay": delay})
         await asyncio.sleep(delay)
+        return True
 
     @staticmethod
     def _decode(response: httpx.Response) -> StripeObject:

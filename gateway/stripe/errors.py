@@ -18,6 +18,10 @@ class StripeConnectionError(StripeError):
     """Stripe could not be reached, or did not answer in time, even after retrying."""
 
 
+class StripeRateLimited(StripeError):
+    """The gateway's own limit on calls to Stripe left no room for this call in time."""
+
+
 class StripeAPIError(StripeError):
     """Stripe answered with an error object; its fields are kept as Stripe sent them."""
 
@@ -48,12 +52,13 @@ class StripeAPIError(StripeError):
                 type="api_error",
                 request_id=request_id,
             )
+        code = error.get("code")
         return cls(
             str(error.get("message") or f"Stripe answered with HTTP {status}."),
             status=status,
             type=str(error.get("type") or "api_error"),
-            code=error.get("code"),
-            param=error.get("param"),
+            code=code if isinstance(code, str) else None,
+            param=error.get("param") if isinstance(error.get("param"), str) else None,
             request_id=request_id,
         )
 

@@ -1,0 +1,68 @@
+"""What each field of the Checkout Sessions schema costs, in calls to Stripe.
+
+The rules follow what the resolvers and loaders do: a session read by id or a page of the
+list is one call (line items come in it when selected, through `expand`); a page of line
+items costs nothing more when the expanded first page holds it, and one call otherwise;
+every `_entities` representation may be a read of its own; a customer-bound caller's expire
+reads the session first, to check it is the caller's.
+"""
+
+from __future__ import annotations
+
+from gateway.identity import Caller
+from gateway.limits.cost import Arguments, FieldCost
+from gateway.loaders.store import EXPANDED_LINE_ITEMS
+from gateway.schema.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
+CONNECTION_LISTS = frozenset({"edges", "nodes"})
+
+
+def page_size(arguments: Arguments) -> int:
+    """Items on the page `first` or `last` asks for; the most a page holds if either is bad."""
+    size = arguments.get("first")
+    if size is None:
+        size = arguments.get("last")
+    if size is None:
+        return DEFAULT_PAGE_SIZE
+    if isinstance(size, int) and 1 <= size <= MAX_PAGE_SIZE:
+        return size
+    return MAX_PAGE_SIZE
+
+
+def one(arguments: Arguments, caller: Caller) -> int:
+    return 1
+
+
+def line_items(arguments: Arguments, caller: Caller) -> int:
+    expanded = (
+        arguments.get("after") is None
+        and arguments.get("before") is None
+        and arguments.get("last") is None
+        and page_size(arguments) <= EXPANDED_LINE_ITEMS
+    )
+    return 0 if expanded else 1
+
+
+def representations(arguments: Arguments) -> int:
+    given = arguments.get("representations")
+    return len(given) if isinstance(given, list) else 1
+
+
+def entity_reads(arguments: Arguments, caller: Caller) -> int:
+    return representations(arguments)
+
+
+def expire(arguments: Arguments, caller: Caller) -> int:
+    return 2 if caller.customer is not None else 1
+
+
+CHECKOUT_COSTS = {
+    "Query.checkoutSession": FieldCost(calls=one),
+    "Query.checkoutSessions": FieldCost(calls=one, page=page_size, paged=CONNECTION_LISTS),
+    "Query._entities": FieldCost(calls=entity_reads, items=representations),
+    "CheckoutSession.lineItems": FieldCost(
+        calls=line_items, page=page_size, paged=CONNECTION_LISTS
+    ),
+    "Mutation.createCheckoutSession": FieldCost(calls=one),
+    "Mutation.expireCheckoutSession": FieldCost(calls=expire),
+}

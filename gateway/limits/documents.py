@@ -1,0 +1,215 @@
+"""Preparing documents: measured against the limits, validated and compiled once, then kept.
+
+Preparing a document is checking, in order of cost, what it asks for: its size, its tokens
+(the parser stops counting past the limit), its shape (depth, aliases, fields, directives,
+introspection), then validation, plans and costs. Each check refuses the document before the
+next, costlier one runs, with an error coded for the limit that carries the limit and what
+was measured. What passes is kept, the least recently used dropped past a budget of bytes.
+
+Documents longer than a few kilobytes are prepared on a thread of their own, so that however
+long one takes, requests already prepared keep being served in between.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+import re
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from graphql import (
+    DocumentNode,
+    GraphQLError,
+    OperationType,
+    Source,
+    SourceLocation,
+    parse,
+)
+
+from gateway.config import LimitSettings
+from gateway.limits.cost import Cost, CostModel
+from gateway.limits.shape import DocumentShape, measure
+from gateway.loaders.flight import SingleFlight
+from gateway.schema import Executor, Prepared
+
+# Documents up to this many characters are prepared on the event loop: it takes less time
+# than handing them to a thread.
+INLINE_CHARACTERS = 2048
+_NEWLINE = re.compile(r"\r\n|[\n\r]")
+
+
+class IndexedSource(Source):
+    """A source that finds the line of a position by bisection.
+
+    graphql-core scans the text from the start for every error it locates, so a document
+    with many errors cost the square of its size; this scans it once.
+    """
+
+    line_starts: list[int] | None = None
+
+    def get_location(self, position: int) -> SourceLocation:
+        starts = self.line_starts
+        if starts is None:
+            starts = [0, *(match.end() for match in _NEWLINE.finditer(self.body))]
+            self.line_starts = starts
+        line = bisect.bisect_right(starts, position)
+        return SourceLocation(line, position + 1 - starts[line - 1])
+
+
+def limit_error(code: str, message: str, limit: int, measured: int | None) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": code, "limit": limit, "measured": measured})
+
+
+@dataclass(frozen=True)
+class Document:
+    """A prepared document, and what each of its operations costs in Stripe calls."""
+
+    prepared: Prepared
+    costs: dict[str | None, Cost]
+    size: int
+
+    @property
+    def errors(self) -> tuple[GraphQLError, ...]:
+        errors: tuple[GraphQLError, ...] = self.prepared.errors
+        return errors
+
+    def operation_type(self, operation_name: str | None) -> OperationType | None:
+        operation = self.prepared.operation(operation_name)
+        return operation.type if operation is not None else None
+
+
+class DocumentCache:
+    """Prepares documents under the limits and keeps them, within `document_cache_bytes`."""
+
+    def __init__(self, executor: Executor, costs: CostModel, settings: LimitSettings) -> None:
+        self._executor = executor
+        self._costs = costs
+        self._settings = settings
+        self._kept: OrderedDict[str, Document] = OrderedDict()
+        self._bytes = 0
+        # One thread: documents that wait for it wait for each other, not for the loop.
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prepare")
+        self._flights = SingleFlight()
+
+    def close(self) -> None:
+        self._thread.shutdown(wait=False, cancel_futures=True)
+
+    async def prepare(self, query: str) -> Document:
+        kept = self._kept.get(query)
+        if kept is not None:
+            self._kept.move_to_end(query)
+            return kept
+        if len(query) <= INLINE_CHARACTERS:
+            document = self._prepare(query)
+        else:
+            document = await self._flights.run(query, lambda: self._off_loop(query))
+        if not document.errors:
+            self._keep(query, document)
+        return document
+
+    async def _off_loop(self, query: str) -> Document:
+        return await asyncio.get_running_loop().run_in_executor(self._thread, self._prepare, query)
+
+    def _keep(self, query: str, document: Document) -> None:
+        if query in self._kept or document.size > self._settings.document_cache_bytes:
+            return
+        self._kept[query] = document
+        self._bytes += document.size
+        while self._bytes > self._settings.document_cache_bytes:
+            _, dropped = self._kept.popitem(last=False)
+            self._bytes -= dropped.size
+
+    def _prepare(self, query: str) -> Document:
+        size = len(query.encode())
+        refusal = self._check_size(size)
+        if refusal is None:
+            try:
+                document = parse(
+                    IndexedSource(query),
+                    max_lexical_tokens=self._settings.max_tokens,
+                    max_comments=self._settings.max_tokens,
+                )
+            except GraphQLError as error:
+                refusal = self._token_refusal(error)
+            else:
+                refusal = self._check_shape(document)
+                if refusal is None:
+                    prepared = self._executor.prepare(document)
+                    costs = {
+                        name: self._costs.compile(document, operation.definition)
+                        for name, operation in prepared.operations.items()
+                    }
+                    return Document(prepared, costs, size)
+        return Document(Prepared(None, (refusal,)), {}, size)
+
+    def _check_size(self, size: int) -> GraphQLError | None:
+        limit = self._settings.max_document_bytes
+        if size <= limit:
+            return None
+        return limit_error(
+            "DOCUMENT_TOO_LARGE",
+            f"The document is {size} bytes; the limit is {limit}.",
+            limit,
+            size,
+        )
+
+    def _token_refusal(self, error: GraphQLError) -> GraphQLError:
+        if "Document contains more than" not in error.message:
+            return error
+        limit = self._settings.max_tokens
+        return limit_error(
+            "TOKEN_LIMIT_EXCEEDED",
+            f"The document has more than {limit} tokens, the limit.",
+            limit,
+            None,
+        )
+
+    def _check_shape(self, document: DocumentNode) -> GraphQLError | None:
+        settings = self._settings
+        try:
+            shape = measure(document)
+        except RecursionError:
+            return limit_error(
+                "DEPTH_LIMIT_EXCEEDED",
+                "The document nests too deeply to be measured.",
+                settings.max_depth,
+                None,
+            )
+        for code, what, limit, measured in _measures(shape, settings):
+            if measured > limit:
+                return limit_error(
+                    code,
+                    f"The document has {measured} {what}; the limit is {limit}.",
+                    limit,
+                    measured,
+                )
+        return None
+
+
+def _measures(shape: DocumentShape, settings: LimitSettings) -> list[tuple[str, str, int, int]]:
+    return [
+        ("DEPTH_LIMIT_EXCEEDED", "levels of nesting", settings.max_depth, shape.depth),
+        ("ALIAS_LIMIT_EXCEEDED", "aliases", settings.max_aliases, shape.aliases),
+        ("ROOT_FIELD_LIMIT_EXCEEDED", "root fields", settings.max_root_fields, shape.root_fields),
+        ("FIELD_LIMIT_EXCEEDED", "fields, fragments expanded", settings.max_fields, shape.fields),
+        (
+            "DIRECTIVE_LIMIT_EXCEEDED",
+            "directives on one field",
+            settings.max_directives,
+            shape.directives,
+        ),
+        (
+            "INTROSPECTION_LIMIT_EXCEEDED",
+            "introspection fields",
+            settings.max_introspection_fields,
+            shape.introspection_fields,
+        ),
+        (
+            "INTROSPECTION_DEPTH_LIMIT_EXCEEDED",
+            "levels of nested introspection lists",
+            settings.max_introspection_depth,
+            shape.introspection_depth,
+        ),
+    ]

@@ -1,0 +1,179 @@
+"""What becomes of a GraphQL request once it is read and its caller known.
+
+In order: the document is found (sent, persisted or trusted) and prepared under the limits;
+the operation's cost in Stripe calls is worked out and held against the most one operation
+may cost and against the caller's bucket; then it runs, with a deadline, stopping the moment
+its client goes away; and the response reports what it cost, as Shopify's API does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphql import OperationType
+
+from gateway.config import LimitSettings
+from gateway.identity import Caller
+from gateway.limits.documents import DocumentCache
+from gateway.limits.persisted import PersistedDocuments, PersistedQueryError
+from gateway.limits.throttle import Throttle, ThrottleStatus
+from gateway.schema import Context, Executor, Prepared
+from gateway.stripe import CallBudget
+
+Body = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class GraphQLRequest:
+    """A GraphQL request as the HTTP layer read it."""
+
+    query: str | None
+    variables: dict[str, Any] | None = None
+    operation_name: str | None = None
+    extensions: dict[str, Any] | None = None
+    document_id: str | None = None
+    # Read over GET: mutations are refused.
+    read_only: bool = False
+    # Where anonymous callers are counted for rate limits.
+    address: str = "unknown"
+
+
+@dataclass
+class Reply:
+    """What to answer: a GraphQL response body, its HTTP status and extra headers."""
+
+    body: Body
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def error_body(message: str, code: str, **extensions: Any) -> Body:
+    return {"errors": [{"message": message, "extensions": {"code": code, **extensions}}]}
+
+
+class Operations:
+    """Runs requests for callers, under the limits of `settings`."""
+
+    def __init__(
+        self,
+        *,
+        executor: Executor,
+        documents: DocumentCache,
+        persisted: PersistedDocuments,
+        throttle: Throttle | None,
+        settings: LimitSettings,
+        context: Callable[[Caller, CallBudget], Context],
+    ) -> None:
+        self._executor = executor
+        self._documents = documents
+        self._persisted = persisted
+        self._throttle = throttle
+        self._settings = settings
+        self._context = context
+
+    async def run(
+        self,
+        request: GraphQLRequest,
+        caller: Caller,
+        disconnected: Callable[[], Awaitable[None]],
+    ) -> Reply:
+        """Answer `request`; `disconnected` returns once the client has gone away."""
+        try:
+            query = await self._persisted.document(
+                request.query, request.extensions, request.document_id
+            )
+        except PersistedQueryError as exc:
+            return Reply(error_body(str(exc), exc.code))
+        document = await self._documents.prepare(query)
+        if document.errors:
+            return Reply({"errors": [error.formatted for error in document.errors]})
+        name = request.operation_name
+        if request.read_only and document.operation_type(name) is OperationType.MUTATION:
+            return Reply(
+                error_body(
+                    "Mutations are not allowed over GET; send them with POST.", "BAD_REQUEST"
+                ),
+                405,
+                {"Allow": "POST"},
+            )
+        cost = document.costs.get(name)
+        requested = cost(request.variables, caller) if cost is not None else 0
+        if requested > self._settings.max_operation_cost:
+            limit = self._settings.max_operation_cost
+            body = error_body(
+                f"The operation could make {requested} calls to Stripe; the limit is {limit}.",
+                "COST_LIMIT_EXCEEDED",
+                limit=limit,
+                measured=requested,
+            )
+            body["extensions"] = {"cost": _cost(requested, 0, None)}
+            return Reply(body)
+
+        key = Throttle.key(caller, request.address)
+        status: ThrottleStatus | None = None
+        if self._throttle is not None:
+            admitted, status = await self._throttle.charge(key, requested)
+            if not admitted:
+                retry_after = status.retry_after(requested)
+                body = error_body(
+                    f"Rate limited: the operation costs {requested} points and "
+                    f"{int(status.available)} are available; try again in {retry_after} s.",
+                    "RATE_LIMITED",
+                )
+                body["extensions"] = {"cost": _cost(requested, 0, status)}
+                return Reply(body, 429, {"Retry-After": str(retry_after)})
+
+        budget = CallBudget(self._settings.operation_timeout)
+        try:
+            body = await self._execute(document.prepared, request, caller, budget, disconnected)
+        finally:
+            budget.close()
+        actual = budget.calls
+        if self._throttle is not None and requested > actual:
+            status = await self._throttle.refund(key, requested - actual)
+        body.setdefault("extensions", {})["cost"] = _cost(requested, actual, status)
+        return Reply(body)
+
+    async def _execute(
+        self,
+        prepared: Prepared,
+        request: GraphQLRequest,
+        caller: Caller,
+        budget: CallBudget,
+        disconnected: Callable[[], Awaitable[None]],
+    ) -> Body:
+        """Run the operation until it ends, its time is up or its client goes away."""
+        seconds = self._settings.operation_timeout
+        try:
+            async with asyncio.timeout(seconds) as deadline:
+                watcher = asyncio.ensure_future(_cut_short(deadline, disconnected))
+                try:
+                    return await self._executor.run(
+                        prepared,
+                        context=self._context(caller, budget),
+                        variables=request.variables,
+                        operation_name=request.operation_name,
+                    )
+                finally:
+                    watcher.cancel()
+        except TimeoutError:
+            message = f"The operation did not finish within {seconds:g} seconds."
+            return {"data": None, **error_body(message, "OPERATION_TIMEOUT")}
+
+
+async def _cut_short(
+    deadline: asyncio.Timeout, disconnected: Callable[[], Awaitable[None]]
+) -> None:
+    """Bring the deadline forward to now once the client has gone: nobody waits for the answer."""
+    await disconnected()
+    deadline.reschedule(asyncio.get_running_loop().time())
+
+
+def _cost(requested: int, actual: int, status: ThrottleStatus | None) -> Body:
+    cost: Body = {"requestedQueryCost": requested, "actualQueryCost": actual}
+    if status is not None:
+        cost["throttleStatus"] = status.formatted()
+    return cost
