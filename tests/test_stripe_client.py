@@ -15,7 +15,13 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from gateway.config import StripeSettings
-from gateway.stripe import StripeAPIError, StripeClient, StripeConnectionError
+from gateway.stripe import (
+    CallBudget,
+    CallsStopped,
+    StripeAPIError,
+    StripeClient,
+    StripeConnectionError,
+)
 from tests.conftest import Upstream, fake_key
 from tests.servers import free_port, serve
 
@@ -24,7 +30,7 @@ from tests.servers import free_port, serve
 class Recorder:
     """An upstream that records what it receives and answers with a scripted list of statuses."""
 
-    statuses: list[int] = field(default_factory=list)
+    statuses: list[int | tuple[int, str]] = field(default_factory=list)
     seen: list[dict[str, Any]] = field(default_factory=list)
 
     async def endpoint(self, request: Request) -> Response:
@@ -39,16 +45,20 @@ class Recorder:
                 "headers": dict(request.headers),
             }
         )
-        status = self.statuses.pop(0) if self.statuses else 200
+        status, code = _status(self.statuses.pop(0) if self.statuses else 200)
         if request.url.path == "/html":
             return HTMLResponse("<html>maintenance</html>")
         if status >= 400:
             return JSONResponse(
-                {"error": {"type": "api_error", "message": "boom"}},
+                {"error": {"type": "api_error", "message": "boom", "code": code}},
                 status_code=status,
                 headers={"Request-Id": "req_recorded"},
             )
         return JSONResponse({"id": "cs_test_1", "object": "checkout.session"})
+
+
+def _status(scripted: int | tuple[int, str]) -> tuple[int, str | None]:
+    return scripted if isinstance(scripted, tuple) else (scripted, None)
 
 
 @pytest.fixture
@@ -190,3 +200,64 @@ async def test_a_body_that_is_not_json_is_an_api_error(recorder: tuple[Recorder,
     finally:
         await client.aclose()
     assert (caught.value.status, caught.value.type) == (502, "api_error")
+
+
+@pytest.mark.parametrize(
+    ("statuses", "attempts", "succeeds"),
+    [
+        ([(429, "rate_limit")], 1, False),
+        ([(429, "lock_timeout")], 2, True),
+        ([409], 2, True),
+        ([500, 502], 3, True),
+        ([400], 1, False),
+    ],
+)
+async def test_retries_follow_stripes_rules(
+    recorder: tuple[Recorder, str],
+    statuses: list[int | tuple[int, str]],
+    attempts: int,
+    succeeds: bool,
+) -> None:
+    server, url = recorder
+    server.statuses = list(statuses)
+    client = StripeClient(
+        StripeSettings(api_key=fake_key(), api_base=url, max_retries=2, retry_delay=0.001)
+    )
+    try:
+        if succeeds:
+            await client.get("/v1/checkout/sessions/cs_1")
+        else:
+            with pytest.raises(StripeAPIError):
+                await client.get("/v1/checkout/sessions/cs_1")
+    finally:
+        await client.aclose()
+    assert len(server.seen) == attempts
+
+
+async def test_a_closed_budget_starts_no_call(recorder: tuple[Recorder, str]) -> None:
+    server, url = recorder
+    client = StripeClient(StripeSettings(api_key=fake_key(), api_base=url))
+    budget = CallBudget(30)
+    budget.close()
+    try:
+        with pytest.raises(CallsStopped):
+            await client.get("/v1/checkout/sessions/cs_1", budget=budget)
+    finally:
+        await client.aclose()
+    assert server.seen == [] and budget.calls == 0
+
+
+async def test_a_retry_that_would_outlast_the_deadline_is_not_made(
+    recorder: tuple[Recorder, str],
+) -> None:
+    server, url = recorder
+    server.statuses = [503, 503]
+    client = StripeClient(
+        StripeSettings(api_key=fake_key(), api_base=url, max_retries=2, retry_delay=5)
+    )
+    try:
+        with pytest.raises(StripeAPIError):
+            await client.get("/v1/checkout/sessions/cs_1", budget=CallBudget(1.0))
+    finally:
+        await client.aclose()
+    assert len(server.seen) == 1

@@ -1,0 +1,100 @@
+"""Automatic persisted queries, miss then hit; and trusted documents that lock the API down."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from gateway.app import create_app
+from gateway.config import load_settings
+from tests.conftest import Upstream
+from tests.servers import serve
+
+QUERY = "query Listed { checkoutSessions(first: 2) { nodes { id } } }"
+OTHER = "query Unlisted { checkoutSessions(first: 3) { nodes { id status } } }"
+
+
+def digest(document: str) -> str:
+    return hashlib.sha256(document.encode()).hexdigest()
+
+
+def apq(document: str) -> dict[str, Any]:
+    return {"persistedQuery": {"version": 1, "sha256Hash": digest(document)}}
+
+
+def code(response: httpx.Response) -> str | None:
+    errors = response.json().get("errors")
+    return errors[0]["extensions"]["code"] if errors else None
+
+
+@pytest.fixture(scope="module")
+def gateway(upstream: Upstream) -> Iterator[str]:
+    with serve(create_app(upstream.gateway_settings())) as url:
+        yield url
+
+
+async def test_a_hash_is_unknown_until_its_document_is_sent_once(gateway: str) -> None:
+    document = QUERY + " # " + digest(gateway)  # unseen by any other test
+    async with httpx.AsyncClient(base_url=gateway, timeout=30) as http:
+        miss = await http.post("/graphql", json={"extensions": apq(document)})
+        assert miss.status_code == 200
+        assert code(miss) == "PERSISTED_QUERY_NOT_FOUND"
+        assert miss.json()["errors"][0]["message"] == "PersistedQueryNotFound"
+
+        registered = await http.post(
+            "/graphql", json={"query": document, "extensions": apq(document)}
+        )
+        assert code(registered) is None
+        hit = await http.post("/graphql", json={"extensions": apq(document)})
+        assert hit.json()["data"] == registered.json()["data"]
+        over_get = await http.get("/graphql", params={"extensions": json.dumps(apq(document))})
+        assert over_get.json()["data"] == registered.json()["data"]
+
+
+async def test_a_document_that_is_not_its_hash_is_refused(gateway: str) -> None:
+    async with httpx.AsyncClient(base_url=gateway, timeout=30) as http:
+        response = await http.post("/graphql", json={"query": OTHER, "extensions": apq(QUERY)})
+    assert code(response) == "PERSISTED_QUERY_HASH_MISMATCH"
+
+
+@pytest.mark.parametrize("shape", ["map", "apollo"])
+async def test_trusted_documents_run_and_nothing_else(
+    upstream: Upstream, tmp_path: Path, shape: str
+) -> None:
+    manifest: object = (
+        {digest(QUERY): QUERY}
+        if shape == "map"
+        else {
+            "format": "apollo-persisted-query-manifest",
+            "version": 1,
+            "operations": [{"id": digest(QUERY), "name": "Listed", "type": "query", "body": QUERY}],
+        }
+    )
+    path = tmp_path / "trusted.json"
+    path.write_text(json.dumps(manifest))
+    limits = load_settings({"TRUSTED_DOCUMENTS": str(path)}).limits
+    settings = replace(upstream.gateway_settings(), limits=replace(limits, rate_limit_points=None))
+    with serve(create_app(settings)) as url:
+        async with httpx.AsyncClient(base_url=url, timeout=30) as http:
+            by_hash = await http.post("/graphql", json={"extensions": apq(QUERY)})
+            assert code(by_hash) is None
+            by_id = await http.post("/graphql", json={"documentId": f"sha256:{digest(QUERY)}"})
+            assert by_id.json()["data"] == by_hash.json()["data"]
+            by_text = await http.post("/graphql", json={"query": QUERY})
+            assert code(by_text) is None
+
+            await upstream.reset_requests()
+            unlisted = await http.post("/graphql", json={"query": OTHER})
+            assert code(unlisted) == "PERSISTED_QUERY_REQUIRED"
+            registering = await http.post(
+                "/graphql", json={"query": OTHER, "extensions": apq(OTHER)}
+            )
+            assert code(registering) == "PERSISTED_QUERY_NOT_FOUND"
+            assert await upstream.calls() == {}
