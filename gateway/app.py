@@ -24,6 +24,7 @@ from gateway.limits.documents import DocumentCache
 from gateway.limits.guard import StripeGuard
 from gateway.limits.persisted import MemoryDocuments, PersistedDocuments, RedisDocuments
 from gateway.limits.throttle import Throttle
+from gateway.limits.worker import Worker
 from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
 from gateway.operations import Operations
 from gateway.schema import Context, Executor, build_schema
@@ -52,8 +53,9 @@ def create_app(settings: Settings) -> Starlette:
     store = SessionStore(client, cache)
     authenticator = Authenticator(settings.auth)
     executor = Executor(build_schema())
+    worker = Worker()
     documents = DocumentCache(
-        executor, CostModel(executor.schema, CHECKOUT_COSTS, MAX_PAGE_SIZE), limits
+        executor, CostModel(executor.schema, CHECKOUT_COSTS, MAX_PAGE_SIZE), limits, worker
     )
     registered: MemoryDocuments | RedisDocuments | None = None
     if limits.persisted_queries and limits.trusted_documents is None:
@@ -82,6 +84,7 @@ def create_app(settings: Settings) -> Starlette:
         throttle=throttle,
         settings=limits,
         context=context,
+        worker=worker,
     )
 
     @asynccontextmanager
@@ -92,7 +95,7 @@ def create_app(settings: Settings) -> Starlette:
             await client.aclose()
             await cache.close()
             await authenticator.aclose()
-            documents.close()
+            worker.close()
             if shared is not None:
                 await shared.aclose()
 

@@ -20,6 +20,7 @@ from gateway.identity import Caller
 from gateway.limits.documents import DocumentCache
 from gateway.limits.persisted import PersistedDocuments, PersistedQueryError
 from gateway.limits.throttle import Throttle, ThrottleStatus
+from gateway.limits.worker import Worker
 from gateway.schema import Context, Executor, Prepared
 from gateway.stripe import CallBudget
 
@@ -66,7 +67,9 @@ class Operations:
         throttle: Throttle | None,
         settings: LimitSettings,
         context: Callable[[Caller, CallBudget], Context],
+        worker: Worker,
     ) -> None:
+        self._worker = worker
         self._executor = executor
         self._documents = documents
         self._persisted = persisted
@@ -127,8 +130,12 @@ class Operations:
                 return Reply(body, 429, {"Retry-After": str(retry_after)})
 
         budget = CallBudget(self._settings.operation_timeout)
+        operation = document.prepared.operation(name)
         try:
-            body = await self._execute(document.prepared, request, caller, budget, disconnected)
+            if operation is not None and operation.schema_only:
+                body = await self._describe(document.prepared, request, caller, budget)
+            else:
+                body = await self._execute(document.prepared, request, caller, budget, disconnected)
         finally:
             budget.close()
         actual = budget.calls
@@ -136,6 +143,20 @@ class Operations:
             status = await self._throttle.refund(key, requested - actual)
         body.setdefault("extensions", {})["cost"] = _cost(requested, actual, status)
         return Reply(body)
+
+    async def _describe(
+        self, prepared: Prepared, request: GraphQLRequest, caller: Caller, budget: CallBudget
+    ) -> Body:
+        """Run an operation that only reads the schema on the worker thread."""
+        context = self._context(caller, budget)
+        return await self._worker.run(
+            lambda: self._executor.describe(
+                prepared,
+                context=context,
+                variables=request.variables,
+                operation_name=request.operation_name,
+            )
+        )
 
     async def _execute(
         self,

@@ -6,17 +6,15 @@ introspection), then validation, plans and costs. Each check refuses the documen
 next, costlier one runs, with an error coded for the limit that carries the limit and what
 was measured. What passes is kept, the least recently used dropped past a budget of bytes.
 
-Documents longer than a few kilobytes are prepared on a thread of their own, so that however
-long one takes, requests already prepared keep being served in between.
+Documents longer than a few kilobytes are prepared on the worker thread, so that however long
+one takes, requests already prepared keep being served in between.
 """
 
 from __future__ import annotations
 
-import asyncio
 import bisect
 import re
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from graphql import (
@@ -31,6 +29,7 @@ from graphql import (
 from gateway.config import LimitSettings
 from gateway.limits.cost import Cost, CostModel
 from gateway.limits.shape import DocumentShape, measure
+from gateway.limits.worker import Worker
 from gateway.loaders.flight import SingleFlight
 from gateway.schema import Executor, Prepared
 
@@ -83,18 +82,16 @@ class Document:
 class DocumentCache:
     """Prepares documents under the limits and keeps them, within `document_cache_bytes`."""
 
-    def __init__(self, executor: Executor, costs: CostModel, settings: LimitSettings) -> None:
+    def __init__(
+        self, executor: Executor, costs: CostModel, settings: LimitSettings, worker: Worker
+    ) -> None:
         self._executor = executor
         self._costs = costs
         self._settings = settings
+        self._worker = worker
         self._kept: OrderedDict[str, Document] = OrderedDict()
         self._bytes = 0
-        # One thread: documents that wait for it wait for each other, not for the loop.
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prepare")
         self._flights = SingleFlight()
-
-    def close(self) -> None:
-        self._thread.shutdown(wait=False, cancel_futures=True)
 
     async def prepare(self, query: str) -> Document:
         kept = self._kept.get(query)
@@ -104,13 +101,12 @@ class DocumentCache:
         if len(query) <= INLINE_CHARACTERS:
             document = self._prepare(query)
         else:
-            document = await self._flights.run(query, lambda: self._off_loop(query))
+            document = await self._flights.run(
+                query, lambda: self._worker.run(lambda: self._prepare(query))
+            )
         if not document.errors:
             self._keep(query, document)
         return document
-
-    async def _off_loop(self, query: str) -> Document:
-        return await asyncio.get_running_loop().run_in_executor(self._thread, self._prepare, query)
 
     def _keep(self, query: str, document: Document) -> None:
         if query in self._kept or document.size > self._settings.document_cache_bytes:

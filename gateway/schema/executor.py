@@ -32,7 +32,7 @@ from gateway.identity import Scope
 from gateway.schema.context import Context
 from gateway.schema.errors import present
 from gateway.schema.execution import MAX_ERRORS, Execution
-from gateway.schema.introspection import reads_schema
+from gateway.schema.introspection import SCHEMA_FIELDS, SCHEMA_ONLY, root_fields
 from gateway.schema.permissions import forbidden
 from gateway.schema.plan import Plan, compile_plan
 
@@ -51,6 +51,8 @@ class Operation:
     plan: Plan | None
     # Whether it reads the schema itself (introspection or the federation SDL).
     introspects: bool
+    # Whether that is all it reads: nothing in it awaits, so it can run on any thread.
+    schema_only: bool
 
     @property
     def type(self) -> OperationType:
@@ -96,10 +98,12 @@ class Executor:
         operations: dict[str | None, Operation] = {}
         for definition in definitions:
             name = definition.name.value if definition.name else None
+            fields = root_fields(document, definition)
             operation = Operation(
                 definition,
                 compile_plan(self._strawberry_schema, document, definition),
-                reads_schema(document, definition),
+                introspects=bool(fields & SCHEMA_FIELDS),
+                schema_only=fields <= SCHEMA_ONLY,
             )
             operations[name] = operation
             if len(definitions) == 1:
@@ -115,38 +119,54 @@ class Executor:
         operation_name: str | None = None,
     ) -> Response:
         """Execute a prepared request and shape the result as a GraphQL response."""
-        if prepared.document is None:
-            return {"errors": [error.formatted for error in prepared.errors]}
-        operation = prepared.operation(operation_name)
-        introspects = operation is not None and operation.introspects
-        if introspects and not context.caller.may(Scope.INTROSPECT):
-            return {"errors": [forbidden(Scope.INTROSPECT).formatted]}
+        refusal = _refusal(prepared, context, operation_name)
+        if refusal is not None:
+            return refusal
+        assert prepared.document is not None
         inputs = dict(variables) if variables else None
+        operation = prepared.operation(operation_name)
         # graphql-core also reports an operation name that picks no operation.
         plan = operation.plan if operation is not None else None
         if plan is None:
-            data, errors = await self._run_on_graphql_core(
-                prepared.document, context, inputs, operation_name
-            )
-        else:
-            execution = Execution.start(self._schema, plan, context, inputs, _is_awaitable)
-            if isinstance(execution, list):
-                data, errors = None, execution
-            else:
-                data, errors = await execution.run()
-        response: Response = {"data": data}
-        if errors:
-            response["errors"] = [error.formatted for error in present(errors[:MAX_ERRORS])]
-        return response
+            outcome = self._on_graphql_core(prepared.document, context, inputs, operation_name)
+            result = await outcome if isawaitable(outcome) else outcome
+            assert isinstance(result, ExecutionResult)
+            return _response(result.data, list(result.errors or ()))
+        execution = Execution.start(self._schema, plan, context, inputs, _is_awaitable)
+        if isinstance(execution, list):
+            return _response(None, execution)
+        return _response(*await execution.run())
 
-    async def _run_on_graphql_core(
+    def describe(
+        self,
+        prepared: Prepared,
+        *,
+        context: Context,
+        variables: Mapping[str, Any] | None = None,
+        operation_name: str | None = None,
+    ) -> Response:
+        """Execute an operation that only reads the schema (`Operation.schema_only`).
+
+        Nothing it resolves awaits, so it runs to the end here, on whichever thread calls it:
+        a full introspection takes tens of milliseconds the event loop need not spend.
+        """
+        refusal = _refusal(prepared, context, operation_name)
+        if refusal is not None:
+            return refusal
+        assert prepared.document is not None
+        inputs = dict(variables) if variables else None
+        result = self._on_graphql_core(prepared.document, context, inputs, operation_name)
+        assert isinstance(result, ExecutionResult)
+        return _response(result.data, list(result.errors or ()))
+
+    def _on_graphql_core(
         self,
         document: DocumentNode,
         context: Context,
         inputs: dict[str, Any] | None,
         operation_name: str | None,
-    ) -> tuple[dict[str, Any] | None, list[GraphQLError]]:
-        outcome = execute(
+    ) -> ExecutionResult | Awaitable[ExecutionResult]:
+        return execute(
             self._schema,
             document,
             context_value=context,
@@ -155,6 +175,21 @@ class Executor:
             executor_class=StrawberryGraphQLCoreExecutionContext,
             is_awaitable=_is_awaitable,
         )
-        result = await outcome if isawaitable(outcome) else outcome
-        assert isinstance(result, ExecutionResult)
-        return result.data, list(result.errors or ())
+
+
+def _refusal(prepared: Prepared, context: Context, operation_name: str | None) -> Response | None:
+    """Why the operation must not run at all, if it must not."""
+    if prepared.document is None:
+        return {"errors": [error.formatted for error in prepared.errors]}
+    operation = prepared.operation(operation_name)
+    introspects = operation is not None and operation.introspects
+    if introspects and not context.caller.may(Scope.INTROSPECT):
+        return {"errors": [forbidden(Scope.INTROSPECT).formatted]}
+    return None
+
+
+def _response(data: dict[str, Any] | None, errors: list[GraphQLError]) -> Response:
+    response: Response = {"data": data}
+    if errors:
+        response["errors"] = [error.formatted for error in present(errors[:MAX_ERRORS])]
+    return response

@@ -14,38 +14,40 @@ from graphql import (
 
 # Root fields that describe the schema: introspection's, and the federation SDL.
 SCHEMA_FIELDS = frozenset({"__schema", "__type", "_service"})
+# What an operation may select beside them and still only read the schema.
+SCHEMA_ONLY = SCHEMA_FIELDS | {"__typename"}
 
 
-def reads_schema(document: DocumentNode, operation: OperationDefinitionNode) -> bool:
-    """Whether the operation selects a schema-describing root field, through fragments too.
+def root_fields(document: DocumentNode, operation: OperationDefinitionNode) -> set[str]:
+    """The names of the fields at the root of an operation, through fragments too.
 
-    Only the root level is looked at: these fields exist nowhere else (validation ensures it).
+    Schema-describing fields exist only at the root (validation ensures it), so these names
+    tell whether, and how much of, an operation reads the schema.
     """
     fragments = {
         node.name.value: node
         for node in document.definitions
         if isinstance(node, FragmentDefinitionNode)
     }
-    return _selects(operation.selection_set, fragments, set())
+    names: set[str] = set()
+    _collect(operation.selection_set, fragments, set(), names)
+    return names
 
 
-def _selects(
+def _collect(
     selection_set: SelectionSetNode,
     fragments: dict[str, FragmentDefinitionNode],
     entered: set[str],
-) -> bool:
+    names: set[str],
+) -> None:
     for selection in selection_set.selections:
         if isinstance(selection, FieldNode):
-            if selection.name.value in SCHEMA_FIELDS:
-                return True
+            names.add(selection.name.value)
         elif isinstance(selection, InlineFragmentNode):
-            if _selects(selection.selection_set, fragments, entered):
-                return True
+            _collect(selection.selection_set, fragments, entered, names)
         elif isinstance(selection, FragmentSpreadNode):
             name = selection.name.value
             fragment = fragments.get(name)
             if fragment is not None and name not in entered:
                 entered.add(name)
-                if _selects(fragment.selection_set, fragments, entered):
-                    return True
-    return False
+                _collect(fragment.selection_set, fragments, entered, names)
