@@ -19,7 +19,7 @@ from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
 from gateway.schema import Context, Executor
 from gateway.schema.base import StripeObject, schema_config
 from gateway.schema.errors import present
-from gateway.schema.plan import compile_plan
+from gateway.schema.plan import compile_plans
 from gateway.stripe import StripeClient
 
 
@@ -224,6 +224,16 @@ QUERIES: list[tuple[str, dict[str, Any] | None]] = [
     ("{ things { ... on Thing { id } ... { size } } }", None),
     ("{ note { text count missing __typename } __typename }", None),
     ("{ things { id } }", {"unused": 1}),
+    ("{ things { id @skip(if: true) size @include(if: false) colour } }", None),
+    ("query Q($skip: Boolean!) { things { id @skip(if: $skip) size } }", {"skip": True}),
+    ("query Q($skip: Boolean!) { things { id @skip(if: $skip) size } }", {"skip": False}),
+    (
+        "query Q($a: Boolean!, $b: Boolean = false) { things { ...F @include(if: $a) "
+        "colour @skip(if: $b) } } fragment F on Thing { id part @include(if: $b) { label } }",
+        {"a": True},
+    ),
+    ("query Q($b: Boolean = true) { things { id @include(if: $b) size } }", {"b": None}),
+    ("query Q($b: Boolean!) { things { id @include(if: $b) } }", {}),
 ]
 
 
@@ -267,7 +277,7 @@ async def test_plans_match_graphql_core(
     query: str, variables: dict[str, Any] | None, context: Context
 ) -> None:
     document = parse(query)
-    assert compile_plan(SCHEMA, document, operation_of(document)) is not None
+    assert compile_plans(SCHEMA, document, operation_of(document)) is not None
     planned, expected = await both(query, variables, context)
     assert by_path(planned) == by_path(expected)
 
@@ -311,16 +321,24 @@ async def test_mutations_run_one_after_another(context: Context) -> None:
     assert LOG == ["one", "two", "one", "two"]
 
 
+FOUR_SWITCHES = (
+    "query Q($a: Boolean!, $b: Boolean!, $c: Boolean!, $d: Boolean!) { things "
+    "{ id @skip(if: $a) b: id @skip(if: $b) c: id @skip(if: $c) d: id @skip(if: $d) } }"
+)
+
+
 @pytest.mark.parametrize(
-    "query",
+    ("query", "variables"),
     [
-        "{ __schema { queryType { name } } }",
-        "query Q($skip: Boolean!) { things { id @skip(if: $skip) } }",
+        ("{ __schema { queryType { name } } }", None),
+        (FOUR_SWITCHES, {"a": True, "b": False, "c": True, "d": False}),
     ],
 )
-async def test_what_plans_do_not_cover_runs_on_graphql_core(query: str, context: Context) -> None:
+async def test_what_plans_do_not_cover_runs_on_graphql_core(
+    query: str, variables: dict[str, Any] | None, context: Context
+) -> None:
     document = parse(query)
-    assert compile_plan(SCHEMA, document, operation_of(document)) is None
-    planned, expected = await both(query, {"skip": True}, context)
+    assert compile_plans(SCHEMA, document, operation_of(document)) is None
+    planned, expected = await both(query, variables, context)
     assert planned == expected
     assert "errors" not in planned

@@ -148,9 +148,12 @@ async def test_withheld(http: httpx.AsyncClient, upstream: Upstream, case: Case)
     "query",
     [
         "query($id: ID!) { checkoutSession(id: $id) { id customerEmail } }",
-        # A directive sends the document to graphql-core rather than a compiled plan.
-        "query($id: ID!, $yes: Boolean!) "
-        "{ checkoutSession(id: $id) { id @include(if: $yes) customerEmail } }",
+        # Four variables deciding the selections are more than plans take: graphql-core runs it.
+        "query($id: ID!, $yes: Boolean!) { checkoutSession(id: $id) { id @include(if: $yes) "
+        "customerEmail @include(if: $yes) } }",
+        "query($id: ID!, $a: Boolean!, $b: Boolean!, $c: Boolean!, $d: Boolean!) "
+        "{ checkoutSession(id: $id) { id @include(if: $a) @skip(if: $d) "
+        "customerEmail @include(if: $b) @skip(if: $c) } }",
     ],
 )
 async def test_a_protected_field_holds_on_either_engine(
@@ -160,7 +163,14 @@ async def test_a_protected_field_holds_on_either_engine(
     token = KEY.token(["checkout:read"])
     response = await http.post(
         "/graphql",
-        json={"query": query, "variables": {"id": session["id"], "yes": True}},
+        json={
+            "query": query,
+            "variables": {
+                "id": session["id"],
+                **{name: True for name in ("yes", "a", "b")},
+                **{name: False for name in ("c", "d")},
+            },
+        },
         headers=bearer(token),
     )
     body = response.json()

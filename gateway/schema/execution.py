@@ -90,21 +90,6 @@ class Execution:
         # Stripe objects alive until the garbage collector found it.
         self._helpers = GraphQLResolveInfoHelpers(_gather, _tracker(self._tracked, is_awaitable))
 
-    @classmethod
-    def start(
-        cls,
-        schema: GraphQLSchema,
-        plan: Plan,
-        context: Any,
-        inputs: dict[str, Any] | None,
-        is_awaitable: Awaitable_,
-    ) -> Execution | list[GraphQLError]:
-        """Coerce the request's variables; their errors if they do not fit the operation."""
-        variables = plan.coerce(schema, inputs)
-        if isinstance(variables, list):
-            return variables
-        return cls(schema, plan, context, variables, is_awaitable)
-
     async def run(self) -> tuple[dict[str, Any] | None, list[GraphQLError]]:
         """The operation's data (None if an error reached the root) and its errors."""
         root = self._plan.root

@@ -34,7 +34,7 @@ from gateway.schema.errors import present
 from gateway.schema.execution import MAX_ERRORS, Execution
 from gateway.schema.introspection import SCHEMA_FIELDS, SCHEMA_ONLY, root_fields
 from gateway.schema.permissions import forbidden
-from gateway.schema.plan import Plan, compile_plan
+from gateway.schema.plan import Plans, compile_plans
 
 Response = dict[str, Any]
 
@@ -47,8 +47,8 @@ class Operation:
     """One operation of a prepared document, with what running it takes."""
 
     definition: OperationDefinitionNode
-    # The compiled plan, or None where graphql-core runs the operation.
-    plan: Plan | None
+    # The compiled plans, or None where graphql-core runs the operation.
+    plans: Plans | None
     # Whether it reads the schema itself (introspection or the federation SDL).
     introspects: bool
     # Whether that is all it reads: nothing in it awaits, so it can run on any thread.
@@ -101,7 +101,7 @@ class Executor:
             fields = root_fields(document, definition)
             operation = Operation(
                 definition,
-                compile_plan(self._strawberry_schema, document, definition),
+                compile_plans(self._strawberry_schema, document, definition),
                 introspects=bool(fields & SCHEMA_FIELDS),
                 schema_only=fields <= SCHEMA_ONLY,
             )
@@ -126,16 +126,19 @@ class Executor:
         inputs = dict(variables) if variables else None
         operation = prepared.operation(operation_name)
         # graphql-core also reports an operation name that picks no operation.
-        plan = operation.plan if operation is not None else None
-        if plan is None:
-            outcome = self._on_graphql_core(prepared.document, context, inputs, operation_name)
-            result = await outcome if isawaitable(outcome) else outcome
-            assert isinstance(result, ExecutionResult)
-            return _response(result.data, list(result.errors or ()))
-        execution = Execution.start(self._schema, plan, context, inputs, _is_awaitable)
-        if isinstance(execution, list):
-            return _response(None, execution)
-        return _response(*await execution.run())
+        plans = operation.plans if operation is not None else None
+        if plans is not None:
+            coerced = plans.first.coerce(self._schema, inputs)
+            if isinstance(coerced, list):
+                return _response(None, coerced)
+            plan = plans.choose(coerced)
+            if plan is not None:
+                execution = Execution(self._schema, plan, context, coerced, _is_awaitable)
+                return _response(*await execution.run())
+        outcome = self._on_graphql_core(prepared.document, context, inputs, operation_name)
+        result = await outcome if isawaitable(outcome) else outcome
+        assert isinstance(result, ExecutionResult)
+        return _response(result.data, list(result.errors or ()))
 
     def describe(
         self,

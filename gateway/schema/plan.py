@@ -5,19 +5,23 @@ collects its subfields, builds a resolve-info object and completes the value thr
 of generic checks. For a cached document those decisions never change, so a plan makes them
 once: a request then reads Stripe's JSON, calls the resolvers it must and serialises leaves.
 
-A plan gives the data and errors graphql-core gives (tests run both). Documents that use what
-plans do not cover (introspection, unions and interfaces, directives such as `@skip`, fragment
-variables) get no plan, and graphql-core runs them. execution.py runs a plan for a request.
+A plan gives the data and errors graphql-core gives (tests run both). `@skip` and `@include`
+decide the selections, so an operation whose directives read variables gets a plan for each
+combination of their values (a few at most). Documents that use what plans do not cover
+(introspection, unions and interfaces, other directives, fragment variables) get no plan,
+and graphql-core runs them. execution.py runs a plan for a request.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 import strawberry
 from graphql import (
+    DirectiveNode,
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
@@ -162,24 +166,41 @@ class Plan:
         return get_variable_values(schema, definitions, inputs, max_errors=50)
 
 
-def compile_plan(
+# Most variants of one operation compiled, one per combination of the booleans its @skip and
+# @include directives read: three such variables at most.
+MAX_VARIANTS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Plans:
+    """An operation's plans: one, or one for each combination of the boolean variables its
+    @skip and @include directives read, which decide what its selections are."""
+
+    switches: tuple[str, ...]
+    variants: dict[tuple[bool, ...], Plan]
+
+    @property
+    def first(self) -> Plan:
+        """Any of the plans; they share the operation, and so its variables."""
+        return next(iter(self.variants.values()))
+
+    def choose(self, variables: VariableValues) -> Plan | None:
+        """The plan for these variables, or None (a switch that is not a boolean)."""
+        if not self.switches:
+            return self.first
+        key = tuple(variables.coerced.get(name) for name in self.switches)
+        return self.variants.get(key)  # type: ignore[arg-type]
+
+
+def compile_plans(
     schema: strawberry.Schema, document: DocumentNode, operation: OperationDefinitionNode
-) -> Plan | None:
-    """The plan of one operation of a document, or None if graphql-core must run it."""
+) -> Plans | None:
+    """The plans of one operation of a document, or None if graphql-core must run it."""
     if operation.operation is OperationType.SUBSCRIPTION:
         return None
     root_type = schema._schema.get_root_type(operation.operation)
-    if root_type is None or _needs_graphql_core(document):
-        return None
-    definitions = {
-        node.name.value: node
-        for node in document.definitions
-        if isinstance(node, FragmentDefinitionNode)
-    }
-    compiler = _Compiler(schema, operation, definitions)
-    try:
-        root = compiler.root(root_type)
-    except (Unsupported, RecursionError):
+    switches = _switches(document)
+    if root_type is None or switches is None or 2 ** len(switches) > MAX_VARIANTS:
         return None
     signatures = [
         get_variable_signature(schema._schema, node)
@@ -187,34 +208,65 @@ def compile_plan(
     ]
     if not all(isinstance(signature, GraphQLVariableSignature) for signature in signatures):
         return None
-    return Plan(
-        operation,
-        definitions,
-        root,
-        operation.operation is OperationType.MUTATION,
-        tuple(cast("list[GraphQLVariableSignature]", signatures)),
-    )
+    typed = tuple(cast("list[GraphQLVariableSignature]", signatures))
+    by_name = {signature.name: signature for signature in typed}
+    if not switches <= by_name.keys():
+        return None
+    definitions = {
+        node.name.value: node
+        for node in document.definitions
+        if isinstance(node, FragmentDefinitionNode)
+    }
+    names = tuple(sorted(switches))
+    variants: dict[tuple[bool, ...], Plan] = {}
+    for values in itertools.product((False, True), repeat=len(names)):
+        variables = VariableValues(
+            {
+                name: VariableValueSource(by_name[name], value)
+                for name, value in zip(names, values, strict=True)
+            },
+            dict(zip(names, values, strict=True)),
+        )
+        compiler = _Compiler(schema, operation, definitions, variables)
+        try:
+            root = compiler.root(root_type)
+        except (Unsupported, RecursionError):
+            return None
+        variants[values] = Plan(
+            operation, definitions, root, operation.operation is OperationType.MUTATION, typed
+        )
+    return Plans(names, variants)
 
 
 class _DirectiveFinder(Visitor):
-    found = False
+    """Collects the variables @skip and @include read; notes anything plans do not cover."""
 
-    def enter_directive(self, *_: object) -> object:
-        self.found = True
-        return BREAK
+    def __init__(self) -> None:
+        super().__init__()
+        self.unsupported = False
+        self.switches: set[str] = set()
+
+    def enter_directive(self, node: DirectiveNode, *_: object) -> object:
+        if node.name.value not in ("skip", "include"):
+            self.unsupported = True
+            return BREAK
+        for argument in node.arguments or ():
+            if isinstance(argument.value, VariableNode):
+                self.switches.add(argument.value.name.value)
+        return None
 
     def enter_fragment_definition(self, node: FragmentDefinitionNode, *_: object) -> object:
         if node.variable_definitions:
-            self.found = True
+            self.unsupported = True
             return BREAK
         return None
 
 
-def _needs_graphql_core(document: DocumentNode) -> bool:
-    # Directives can depend on variables, which would make the selection differ per request.
+def _switches(document: DocumentNode) -> set[str] | None:
+    """The variables that decide a document's selections, or None if plans cannot take it."""
     finder = _DirectiveFinder()
     visit(document, finder)
-    return finder.found
+    return None if finder.unsupported else finder.switches
 
 
 class _Compiler:
@@ -223,8 +275,11 @@ class _Compiler:
         schema: strawberry.Schema,
         operation: OperationDefinitionNode,
         definitions: dict[str, FragmentDefinitionNode],
+        switches: VariableValues,
     ) -> None:
         self.schema = schema._schema
+        # The values of the variables @skip and @include read: they decide the selections.
+        self.switches = switches
         self.config = schema.config
         self.operation = operation
         self.fragments = {name: FragmentDetails(node) for name, node in definitions.items()}
@@ -236,7 +291,7 @@ class _Compiler:
 
     def root(self, root_type: GraphQLObjectType) -> Shape:
         grouped, _, _ = collect_fields(
-            self.schema, self.fragments, NO_VARIABLES, root_type, self.operation
+            self.schema, self.fragments, self.switches, root_type, self.operation
         )
         return Shape(OBJECT, True, object_type=root_type, steps=self.steps(root_type, grouped))
 
@@ -302,7 +357,7 @@ class _Compiler:
             raise Unsupported(str(output_type))
         assert isinstance(output_type, GraphQLObjectType)
         grouped, _, _ = collect_subfields(
-            self.schema, self.fragments, NO_VARIABLES, self.operation, output_type, details
+            self.schema, self.fragments, self.switches, self.operation, output_type, details
         )
         return Shape(
             OBJECT, non_null, object_type=output_type, steps=self.steps(output_type, grouped)
