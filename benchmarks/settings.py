@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 CLIENTS = ("httpx", "httpx-aiohttp", "gateway", "aiohttp")
 WORKLOADS = ("W1", "W2", "W3", "W4", "W5")
+# Runs beside the workloads: a hostile client's effect on others, and on memory.
+HOSTILE = ("FAIRNESS", "MEMORY")
 
 
 class SettingsError(ValueError):
@@ -22,7 +24,7 @@ class Settings:
     soak: int = 300
     latency_ms: float = 50.0
     proxy_client: str | None = None
-    only: tuple[str, ...] = WORKLOADS
+    only: tuple[str, ...] = WORKLOADS + HOSTILE
 
 
 def _number(env: Mapping[str, str], name: str, default: float, minimum: float) -> float:
@@ -45,9 +47,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if client is not None and client not in CLIENTS:
         raise SettingsError(f"BENCH_PROXY_CLIENT must be one of {', '.join(CLIENTS)}")
     only_raw = source.get("BENCH_ONLY", "").strip()
-    only = tuple(w.strip().upper() for w in only_raw.split(",") if w.strip()) or WORKLOADS
-    if unknown := set(only) - set(WORKLOADS):
-        raise SettingsError(f"BENCH_ONLY names unknown workloads: {', '.join(sorted(unknown))}")
+    everything = WORKLOADS + HOSTILE
+    only = tuple(w.strip().upper() for w in only_raw.split(",") if w.strip()) or everything
+    if unknown := set(only) - set(everything):
+        raise SettingsError(f"BENCH_ONLY names unknown runs: {', '.join(sorted(unknown))}")
     return Settings(
         duration=int(_number(source, "BENCH_DURATION", 15, 1)),
         warmup=int(_number(source, "BENCH_WARMUP", 2, 0)),
@@ -55,5 +58,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         soak=int(_number(source, "BENCH_SOAK", 300, 0)),
         latency_ms=_number(source, "BENCH_LATENCY_MS", 50.0, 0),
         proxy_client=client,
-        only=tuple(w for w in WORKLOADS if w in only),
+        only=tuple(w for w in everything if w in only),
     )

@@ -19,12 +19,14 @@ from pathlib import Path
 from types import FrameType
 
 from benchmarks import report
+from benchmarks.hostile import FairnessResult, report_lines, run_fairness, run_memory
 from benchmarks.load import Load, LoadError, Target, run_load
 from benchmarks.measure import INTERFERENCE_PERCENT, Measurement, measure
 from benchmarks.processes import Pinning, Server, ServerError, free_port
 from benchmarks.settings import CLIENTS, Settings, SettingsError, load_settings
 from benchmarks.upstream import Dataset, Emulator
 from benchmarks.workloads import CACHE_OFF, Workload, build_workloads, one_session
+from gateway.identity import Scope
 
 RESULTS = Path(__file__).parent / "results.json"
 SOAK_SAMPLE_SECONDS = 5
@@ -32,7 +34,7 @@ SOAK_PRINT_EVERY = 6  # samples: a progress line every 30 s
 # How often a run disturbed by other processes on the server's CPU is repeated.
 REPEATS = 2
 # Gateway settings the suite decides; any of these in the caller's environment are dropped.
-OWNED_PREFIXES = ("STRIPE_", "CACHE_", "EMULATOR_")
+OWNED_PREFIXES = ("STRIPE_", "CACHE_", "EMULATOR_", "RATE_LIMIT_", "AUTH_")
 OWNED_NAMES = frozenset({"HOST", "PORT", "LOG_LEVEL"})
 
 
@@ -62,6 +64,12 @@ class Run:
             "STRIPE_API_BASE": self.emulator.url,
             "LOG_LEVEL": "warning",
             "CACHE_URL": cache,
+            # One load generator is one caller: its buckets would measure the rate limits,
+            # and the account's guard would hold every run to test mode's 25 calls a second.
+            "RATE_LIMIT_POINTS": "off",
+            "STRIPE_RATE_LIMIT": "off",
+            # The load comes without credentials, as a playground's would.
+            "AUTH_ANONYMOUS_SCOPES": ",".join(scope.value for scope in Scope),
         }
         command = [str(Path(sys.executable).with_name("checkout-gateway")), "serve"]
         return Server(f"gateway (CACHE_URL={cache})", self.pinning.server(command), port, env=env)
@@ -311,12 +319,30 @@ def _run(settings: Settings, pinning: Pinning) -> None:
             if workload.key in settings.only:
                 progress(f"{workload.key}: {workload.title} ...")
                 results.append(run_workload(run, workload, client, ready))
+        fairness: list[FairnessResult] = []
+        if "FAIRNESS" in settings.only:
+            progress("Fairness: workload 1 beside abusive operations ...")
+            with run.gateway(CACHE_OFF) as gateway:
+                assert gateway.ready_seconds is not None
+                ready.append(gateway.ready_seconds)
+                fairness = run_fairness(gateway, one, data, settings.duration, pinning)
+            for result in fairness:
+                progress(f"  {result.abuser}: p99 {result.rise_ms:+.1f} ms")
+        memory = None
+        if "MEMORY" in settings.only:
+            progress("Memory: distinct documents and operation names ...")
+            with run.gateway(CACHE_OFF) as gateway:
+                assert gateway.ready_seconds is not None
+                ready.append(gateway.ready_seconds)
+                memory = run_memory(gateway, data)
+            progress(f"  peak RSS {memory.peak_mb:.1f} MB")
         soak = None
         if settings.soak:
             progress(f"Memory soak: workload 1 for {settings.soak} s ...")
             soak = run_soak(run, one, ready)
     info = machine(settings, pinning, client)
     print(report.render(info, results, clients, client, ready, soak, pinning))
+    print("\n".join(["", *report_lines(fairness, memory)]))
     RESULTS.write_text(json.dumps(results_json(info, results, clients, ready, soak), indent=2))
     progress(f"Raw results written to {RESULTS}")
 

@@ -18,7 +18,7 @@ from gateway.config import Settings
 from gateway.endpoint import GraphQLEndpoint
 from gateway.identity import Caller
 from gateway.limits.buckets import Buckets, MemoryBuckets, RedisBuckets
-from gateway.limits.checkout_costs import CHECKOUT_COSTS
+from gateway.limits.checkout_costs import ASSUMED_LIST_SIZE, CHECKOUT_COSTS
 from gateway.limits.cost import CostModel
 from gateway.limits.documents import DocumentCache
 from gateway.limits.guard import StripeGuard
@@ -28,7 +28,6 @@ from gateway.limits.worker import Worker
 from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
 from gateway.operations import Operations
 from gateway.schema import Context, Executor, build_schema
-from gateway.schema.pagination import MAX_PAGE_SIZE
 from gateway.stripe import CallBudget, StripeClient
 from gateway.webhooks import WebhookEndpoint
 
@@ -55,7 +54,7 @@ def create_app(settings: Settings) -> Starlette:
     executor = Executor(build_schema())
     worker = Worker()
     documents = DocumentCache(
-        executor, CostModel(executor.schema, CHECKOUT_COSTS, MAX_PAGE_SIZE), limits, worker
+        executor, CostModel(executor.schema, CHECKOUT_COSTS, ASSUMED_LIST_SIZE), limits, worker
     )
     registered: MemoryDocuments | RedisDocuments | None = None
     if limits.persisted_queries and limits.trusted_documents is None:

@@ -34,6 +34,7 @@ PR_SET_PDEATHSIG = 1
 # would otherwise make full collections frequent, as CPython spaces them by the number of
 # long-lived objects, which frozen ones no longer are.
 GC_THRESHOLDS = (700, 100, 1000)
+SWITCH_INTERVAL = 0.001
 
 
 @contextmanager
@@ -117,6 +118,9 @@ def _run(app: ASGIApp, settings: Settings) -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
+    # While the worker thread prepares a large document, the event loop waits this long at
+    # most for the interpreter each time it wakes (the default is 5 ms).
+    sys.setswitchinterval(SWITCH_INTERVAL)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level)
 
 

@@ -17,6 +17,7 @@ from graphql import OperationType
 
 from gateway.config import LimitSettings
 from gateway.identity import Caller
+from gateway.limits.cost import Estimate
 from gateway.limits.documents import DocumentCache
 from gateway.limits.persisted import PersistedDocuments, PersistedQueryError
 from gateway.limits.throttle import Throttle, ThrottleStatus
@@ -103,17 +104,12 @@ class Operations:
                 {"Allow": "POST"},
             )
         cost = document.costs.get(name)
-        requested = cost(request.variables, caller) if cost is not None else 0
-        if requested > self._settings.max_operation_cost:
-            limit = self._settings.max_operation_cost
-            body = error_body(
-                f"The operation could make {requested} calls to Stripe; the limit is {limit}.",
-                "COST_LIMIT_EXCEEDED",
-                limit=limit,
-                measured=requested,
-            )
-            body["extensions"] = {"cost": _cost(requested, 0, None)}
-            return Reply(body)
+        estimate = cost(request.variables, caller) if cost is not None else Estimate(0, 0)
+        requested = estimate.calls
+        refusal = self._over_limits(estimate)
+        if refusal is not None:
+            refusal["extensions"] = {"cost": _cost(requested, 0, None)}
+            return Reply(refusal)
 
         key = Throttle.key(caller, request.address)
         status: ThrottleStatus | None = None
@@ -143,6 +139,26 @@ class Operations:
             status = await self._throttle.refund(key, requested - actual)
         body.setdefault("extensions", {})["cost"] = _cost(requested, actual, status)
         return Reply(body)
+
+    def _over_limits(self, estimate: Estimate) -> Body | None:
+        """The refusal of an operation that could cost too much, in calls or in work."""
+        calls, fields = self._settings.max_operation_cost, self._settings.max_result_fields
+        if estimate.calls > calls:
+            return error_body(
+                f"The operation could make {estimate.calls} calls to Stripe; the limit is {calls}.",
+                "COST_LIMIT_EXCEEDED",
+                limit=calls,
+                measured=estimate.calls,
+            )
+        if estimate.fields > fields:
+            return error_body(
+                f"The result could hold about {estimate.fields} fields; the limit is {fields}: "
+                "ask for smaller pages or fewer fields.",
+                "RESULT_SIZE_LIMIT_EXCEEDED",
+                limit=fields,
+                measured=estimate.fields,
+            )
+        return None
 
     async def _describe(
         self, prepared: Prepared, request: GraphQLRequest, caller: Caller, budget: CallBudget

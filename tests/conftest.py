@@ -18,9 +18,10 @@ from gateway.emulator import create_app as create_emulator
 from gateway.identity import ALL_SCOPES
 from tests.servers import serve
 
-# What most tests run under: anyone may do anything, and no rate limit gets in the way.
+# What most tests run under: anyone may do anything, and no rate limit gets in the way, nor
+# the result size limit of the every-field tests (the limits have tests of their own).
 OPEN = AuthSettings(anonymous_scopes=ALL_SCOPES)
-UNLIMITED = LimitSettings(rate_limit_points=None)
+UNLIMITED = LimitSettings(rate_limit_points=None, max_result_fields=1_000_000)
 
 
 def fake_key() -> str:

@@ -26,6 +26,7 @@ LIMITS = LimitSettings(
     max_introspection_depth=2,
     max_introspection_fields=1,
     max_operation_cost=10,
+    max_result_fields=500,
     rate_limit_points=None,
 )
 
@@ -134,6 +135,24 @@ async def test_the_cost_limit_refuses_before_any_call(
     }
     assert body["extensions"]["cost"] == {"requestedQueryCost": 11, "actualQueryCost": 0}
     assert await upstream.calls() == {}
+
+
+async def test_the_result_size_limit_refuses_before_any_call(
+    http: httpx.AsyncClient, upstream: Upstream
+) -> None:
+    await upstream.reset_requests()
+    # The page, its list, and five fields of each of 100 sessions.
+    query = "{ checkoutSessions(first: 100) { nodes { id status mode currency url } } }"
+    body = await post(http, query)
+    [error] = body["errors"]
+    assert error["extensions"] == {
+        "code": "RESULT_SIZE_LIMIT_EXCEEDED",
+        "limit": 500,
+        "measured": 502,
+    }
+    assert await upstream.calls() == {}
+    fits = await post(http, query.replace("100", "98"))
+    assert "errors" not in fits
 
 
 COSTS = [

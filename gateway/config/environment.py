@@ -308,6 +308,7 @@ def _limits(source: Mapping[str, str]) -> LimitSettings:
             "a whole number",
         ),
         max_operation_cost=count("MAX_OPERATION_COST", defaults.max_operation_cost),
+        max_result_fields=count("MAX_RESULT_FIELDS", defaults.max_result_fields),
         operation_timeout=_read(
             source,
             "OPERATION_TIMEOUT",

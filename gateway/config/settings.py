@@ -131,10 +131,11 @@ class LimitSettings:
     max_introspection_depth: int = 2
     max_introspection_fields: int = 3
     max_operation_cost: int = 50
+    max_result_fields: int = 5_000
     operation_timeout: float = 30.0
     rate_limit_points: int | None = 100
     rate_limit_restore: float = 10.0
-    document_cache_bytes: int = 262_144
+    document_cache_bytes: int = 16 << 20
     persisted_queries: bool = True
     # Hash to document: when set, only these documents run.
     trusted_documents: dict[str, str] | None = None

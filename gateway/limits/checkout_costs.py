@@ -15,6 +15,9 @@ from gateway.loaders.store import EXPANDED_LINE_ITEMS
 from gateway.schema.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 CONNECTION_LISTS = frozenset({"edges", "nodes"})
+# Lists inside a session are short: Stripe allows 3 custom fields, 5 shipping options and 10
+# optional items, and a customer gives a few tax ids.
+ASSUMED_LIST_SIZE = 10
 
 
 def page_size(arguments: Arguments) -> int:

@@ -73,27 +73,41 @@ class FieldCost:
 
 
 @dataclass(frozen=True, slots=True)
+class Estimate:
+    """An operation's most Stripe calls, and about how many fields its result holds."""
+
+    calls: int
+    fields: int
+
+
+@dataclass(frozen=True, slots=True)
 class _Term:
+    """A field whose calls or list length depend on its arguments, with what is below it."""
+
     name: str
     node: FieldNode
     rule: FieldCost | None
     is_list: bool
     children: tuple[_Term, ...]
+    # Fields below it that depend on no argument, with their lists' assumed lengths.
+    fixed: int
 
 
 class Cost:
     """An operation's cost, to evaluate for each request's variables and caller."""
 
-    __slots__ = ("_list_size", "_terms")
+    __slots__ = ("_fixed", "_list_size", "_terms")
 
-    def __init__(self, terms: tuple[_Term, ...], list_size: int) -> None:
+    def __init__(self, terms: tuple[_Term, ...], fixed: int, list_size: int) -> None:
         self._terms = terms
+        self._fixed = fixed
         self._list_size = list_size
 
-    def __call__(self, variables: dict[str, Any] | None, caller: Caller) -> int:
+    def __call__(self, variables: dict[str, Any] | None, caller: Caller) -> Estimate:
         if not self._terms:
-            return 0
-        return self._sum(self._terms, variables or {}, caller, {})
+            return Estimate(0, self._fixed)
+        calls, fields = self._sum(self._terms, variables or {}, caller, {})
+        return Estimate(calls, self._fixed + fields)
 
     def _sum(
         self,
@@ -101,8 +115,8 @@ class Cost:
         variables: dict[str, Any],
         caller: Caller,
         sizes: Mapping[str, int],
-    ) -> int:
-        total = 0
+    ) -> tuple[int, int]:
+        calls = fields = 0
         for term in terms:
             rule = term.rule
             arguments = Arguments(term.node, variables)
@@ -113,15 +127,15 @@ class Cost:
                 count = rule.items(arguments)
             else:
                 count = self._list_size if term.is_list else 1
-            inner = 0
+            inner_calls = inner_fields = 0
             if term.children:
                 pages: Mapping[str, int] = {}
                 if rule is not None and rule.page is not None:
-                    size = rule.page(arguments)
-                    pages = dict.fromkeys(rule.paged, size)
-                inner = self._sum(term.children, variables, caller, pages)
-            total += own + count * inner
-        return total
+                    pages = dict.fromkeys(rule.paged, rule.page(arguments))
+                inner_calls, inner_fields = self._sum(term.children, variables, caller, pages)
+            calls += own + count * inner_calls
+            fields += 1 + count * (term.fixed + inner_fields)
+        return calls, fields
 
 
 class CostModel:
@@ -141,8 +155,8 @@ class CostModel:
             for node in document.definitions
             if isinstance(node, FragmentDefinitionNode)
         }
-        terms = self._terms(operation.selection_set, root, fragments, set()) if root else ()
-        return Cost(terms, self._list_size)
+        terms, fixed = self._terms(operation.selection_set, root, fragments, set(), frozenset())
+        return Cost(tuple(terms), fixed, self._list_size)
 
     def _terms(
         self,
@@ -150,27 +164,35 @@ class CostModel:
         parent: GraphQLNamedType | None,
         fragments: Mapping[str, FragmentDefinitionNode],
         entered: set[str],
-    ) -> tuple[_Term, ...]:
+        paged: frozenset[str],
+    ) -> tuple[list[_Term], int]:
+        """The terms of a selection set, and the count of its fields that need none."""
         terms: list[_Term] = []
+        fixed = 0
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
-                term = self._term(selection, parent, fragments, entered)
+                term, count = self._term(selection, parent, fragments, entered, paged)
                 if term is not None:
                     terms.append(term)
-            elif isinstance(selection, InlineFragmentNode):
+                fixed += count
+                continue
+            if isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
                 inner = self._schema.get_type(condition.name.value) if condition else parent
-                terms.extend(self._terms(selection.selection_set, inner, fragments, entered))
-            elif isinstance(selection, FragmentSpreadNode):
+                inner_set = selection.selection_set
+            else:
+                assert isinstance(selection, FragmentSpreadNode)
                 name = selection.name.value
                 fragment = fragments.get(name)
                 if fragment is None or name in entered:
                     continue
-                entered.add(name)
                 inner = self._schema.get_type(fragment.type_condition.name.value)
-                terms.extend(self._terms(fragment.selection_set, inner, fragments, entered))
-                entered.discard(name)
-        return tuple(terms)
+                inner_set = fragment.selection_set
+                entered = entered | {name}
+            more, count = self._terms(inner_set, inner, fragments, entered, paged)
+            terms.extend(more)
+            fixed += count
+        return terms, fixed
 
     def _term(
         self,
@@ -178,19 +200,24 @@ class CostModel:
         parent: GraphQLNamedType | None,
         fragments: Mapping[str, FragmentDefinitionNode],
         entered: set[str],
-    ) -> _Term | None:
-        if not isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
-            return None
+        paged: frozenset[str],
+    ) -> tuple[_Term | None, int]:
+        """The field's term, if it needs one, or else the fields it counts for (itself too)."""
         name = node.name.value
-        definition = parent.fields.get(name)
+        definition = None
+        if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
+            definition = parent.fields.get(name)
         if definition is None:  # __typename, and introspection, which calls nothing
-            return None
-        children: tuple[_Term, ...] = ()
+            return None, 1
+        rule = self._rules.get(f"{parent.name}.{name}")  # type: ignore[union-attr]
+        children: list[_Term] = []
+        fixed = 0
         if node.selection_set is not None:
             inner = get_named_type(definition.type)
-            children = self._terms(node.selection_set, inner, fragments, entered)
-        rule = self._rules.get(f"{parent.name}.{name}")
-        if rule is None and not children:
-            return None
+            children, fixed = self._terms(
+                node.selection_set, inner, fragments, entered, rule.paged if rule else frozenset()
+            )
         is_list = is_list_type(get_nullable_type(definition.type))
-        return _Term(name, node, rule, is_list, children)
+        if rule is None and not children and name not in paged:
+            return None, 1 + (self._list_size if is_list and fixed else 1) * fixed
+        return _Term(name, node, rule, is_list, tuple(children), fixed), 0

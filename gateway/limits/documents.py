@@ -36,6 +36,9 @@ from gateway.schema import Executor, Prepared
 # Documents up to this many characters are prepared on the event loop: it takes less time
 # than handing them to a thread.
 INLINE_CHARACTERS = 2048
+# Memory a kept document takes for each byte of its text, parsed, planned and costed: from
+# 156 to 170 measured on documents of 110 to 510 bytes.
+MEMORY_PER_BYTE = 170
 _NEWLINE = re.compile(r"\r\n|[\n\r]")
 
 
@@ -67,6 +70,7 @@ class Document:
 
     prepared: Prepared
     costs: dict[str | None, Cost]
+    # Estimated memory kept with the document, in bytes.
     size: int
 
     @property
@@ -80,7 +84,8 @@ class Document:
 
 
 class DocumentCache:
-    """Prepares documents under the limits and keeps them, within `document_cache_bytes`."""
+    """Prepares documents under the limits and keeps them, within `document_cache_bytes` of
+    (estimated) memory."""
 
     def __init__(
         self, executor: Executor, costs: CostModel, settings: LimitSettings, worker: Worker
@@ -130,6 +135,7 @@ class DocumentCache:
             except GraphQLError as error:
                 refusal = self._token_refusal(error)
             else:
+                _unlink_tokens(document)
                 refusal = self._check_shape(document)
                 if refusal is None:
                     prepared = self._executor.prepare(document)
@@ -137,8 +143,8 @@ class DocumentCache:
                         name: self._costs.compile(document, operation.definition)
                         for name, operation in prepared.operations.items()
                     }
-                    return Document(prepared, costs, size)
-        return Document(Prepared(None, (refusal,)), {}, size)
+                    return Document(prepared, costs, size * MEMORY_PER_BYTE)
+        return Document(Prepared(None, (refusal,)), {}, size * MEMORY_PER_BYTE)
 
     def _check_size(self, size: int) -> GraphQLError | None:
         limit = self._settings.max_document_bytes
@@ -182,6 +188,20 @@ class DocumentCache:
                     measured,
                 )
         return None
+
+
+def _unlink_tokens(document: DocumentNode) -> None:
+    """Make the parser's chain of tokens one-way, so that refcounting alone can free it.
+
+    Every location in the tree points into a chain of tokens linked both ways: a cycle, which
+    only the garbage collector frees, and which a kept document lives long enough to reach its
+    oldest generation with, where the process's collector settings (see gateway.cli) seldom
+    look. Nothing reads a token's `prev` once the document is parsed.
+    """
+    token = document.loc.start_token if document.loc is not None else None
+    while token is not None:
+        token.prev = None
+        token = token.next
 
 
 def _measures(shape: DocumentShape, settings: LimitSettings) -> list[tuple[str, str, int, int]]:
