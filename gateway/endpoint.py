@@ -88,7 +88,11 @@ class GraphQLEndpoint:
 
     async def _authenticate(self, request: Request) -> Caller:
         """The caller, or a 401 that says only whether credentials were missing or invalid."""
-        headers = request.headers.getlist("authorization")
+        headers = [
+            value.decode("latin-1")
+            for name, value in request.scope["headers"]
+            if name == b"authorization"
+        ]
         try:
             if len(headers) > 1:
                 raise Unauthenticated(missing=False)
@@ -172,8 +176,13 @@ def _graphql_request(params: Mapping[str, Any], request: Request) -> GraphQLRequ
         extensions=extensions,
         document_id=document_id,
         read_only=request.method == "GET",
-        address=request.client.host if request.client else "unknown",
+        address=_address(request),
     )
+
+
+def _address(request: Request) -> str:
+    client = request.scope.get("client")
+    return str(client[0]) if client else "unknown"
 
 
 def _is_document(query: object) -> bool:

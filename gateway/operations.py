@@ -28,7 +28,7 @@ from gateway.stripe import CallBudget
 Body = dict[str, Any]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class GraphQLRequest:
     """A GraphQL request as the HTTP layer read it."""
 
@@ -85,13 +85,17 @@ class Operations:
         disconnected: Callable[[], Awaitable[None]],
     ) -> Reply:
         """Answer `request`; `disconnected` returns once the client has gone away."""
-        try:
-            query = await self._persisted.document(
-                request.query, request.extensions, request.document_id
-            )
-        except PersistedQueryError as exc:
-            return Reply(error_body(str(exc), exc.code))
-        document = await self._documents.prepare(query)
+        query = request.query
+        if query is None or not self._persisted.takes_as_sent(
+            request.extensions, request.document_id
+        ):
+            try:
+                query = await self._persisted.document(
+                    query, request.extensions, request.document_id
+                )
+            except PersistedQueryError as exc:
+                return Reply(error_body(str(exc), exc.code))
+        document = self._documents.kept(query) or await self._documents.prepare(query)
         if document.errors:
             return Reply({"errors": [error.formatted for error in document.errors]})
         name = request.operation_name
@@ -131,7 +135,9 @@ class Operations:
             if operation is not None and operation.schema_only:
                 body = await self._describe(document.prepared, request, caller, budget)
             else:
-                body = await self._execute(document.prepared, request, caller, budget, disconnected)
+                # With one call at most there is nothing to stop early when the client goes.
+                watch = disconnected if requested > 1 else None
+                body = await self._execute(document.prepared, request, caller, budget, watch)
         finally:
             budget.close()
         actual = budget.calls
@@ -180,13 +186,15 @@ class Operations:
         request: GraphQLRequest,
         caller: Caller,
         budget: CallBudget,
-        disconnected: Callable[[], Awaitable[None]],
+        disconnected: Callable[[], Awaitable[None]] | None,
     ) -> Body:
-        """Run the operation until it ends, its time is up or its client goes away."""
+        """Run the operation until it ends, its time is up or (when watched) its client goes."""
         seconds = self._settings.operation_timeout
         try:
             async with asyncio.timeout(seconds) as deadline:
-                watcher = asyncio.ensure_future(_cut_short(deadline, disconnected))
+                watcher = None
+                if disconnected is not None:
+                    watcher = asyncio.ensure_future(_cut_short(deadline, disconnected))
                 try:
                     return await self._executor.run(
                         prepared,
@@ -195,7 +203,8 @@ class Operations:
                         operation_name=request.operation_name,
                     )
                 finally:
-                    watcher.cancel()
+                    if watcher is not None:
+                        watcher.cancel()
         except TimeoutError:
             message = f"The operation did not finish within {seconds:g} seconds."
             return {"data": None, **error_body(message, "OPERATION_TIMEOUT")}

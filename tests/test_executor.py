@@ -47,10 +47,25 @@ class Deny(BasePermission):
         return False
 
 
+class OnlyShortWords(BasePermission):
+    message = "Too long."
+
+    def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
+        return len(kwargs.get("word", "")) < 5
+
+
 @strawberry.type
 class Thing:
     id: strawberry.ID
     secret: str | None = strawberry.field(permission_classes=[Deny])
+
+    @strawberry.field(permission_classes=[Deny])
+    def hidden(self, root: strawberry.Parent[StripeObject]) -> str | None:
+        return str(root["id"])
+
+    @strawberry.field(permission_classes=[OnlyShortWords])
+    def echo(self, word: str) -> str | None:
+        return word
     colour: Colour
     size: int | None
     tags: list[str] | None
@@ -301,15 +316,22 @@ async def test_the_comparison_sees_leaves_errors_and_nulls(context: Context) -> 
 @pytest.mark.parametrize(
     "query",
     [
-        "{ things { id secret } }",
-        "query Q($skip: Boolean!) { things { id @skip(if: $skip) secret } }",
+        '{ things { id secret hidden echo(word: "hi") long: echo(word: "hello") } }',
+        "query Q($a: Boolean!, $b: Boolean!, $c: Boolean!, $d: Boolean!) { things { id "
+        '@skip(if: $a) secret @skip(if: $b) hidden @skip(if: $c) echo(word: "hi") '
+        'long: echo(word: "hello") @skip(if: $d) } }',
     ],
 )
 async def test_permission_classes_hold_whichever_engine_runs(query: str, context: Context) -> None:
-    planned, expected = await both(query, {"skip": False}, context)
+    variables = dict.fromkeys("abcd", False)
+    planned, expected = await both(query, variables, context)
     assert by_path(planned) == by_path(expected)
-    assert [thing["secret"] for thing in planned["data"]["things"]] == [None] * len(THINGS)
-    assert {error["message"] for error in planned["errors"]} == {"Not for you."}
+    things = planned["data"]["things"]
+    assert {(thing["secret"], thing["hidden"], thing["long"]) for thing in things} == {
+        (None, None, None)
+    }
+    assert {thing["echo"] for thing in things} == {"hi"}
+    assert {error["message"] for error in planned["errors"]} == {"Not for you.", "Too long."}
 
 
 async def test_mutations_run_one_after_another(context: Context) -> None:

@@ -33,7 +33,9 @@ class Authenticator:
 
     def __init__(self, settings: AuthSettings) -> None:
         self._keys = KeyTable(settings.keys)
-        self._anonymous = settings.anonymous_scopes
+        self._anonymous: Caller | None = None
+        if settings.anonymous_scopes:
+            self._anonymous = Caller("anonymous", settings.anonymous_scopes, anonymous=True)
         self._http: httpx.AsyncClient | None = None
         self._tokens: TokenVerifier | None = None
         if settings.jwt is not None:
@@ -48,9 +50,9 @@ class Authenticator:
     async def authenticate(self, authorization: str | None) -> Caller:
         """The caller the header names; raises Unauthenticated, or KeysUnavailable."""
         if authorization is None:
-            if not self._anonymous:
+            if self._anonymous is None:
                 raise Unauthenticated(missing=True)
-            return Caller(name="anonymous", scopes=self._anonymous, anonymous=True)
+            return self._anonymous
         scheme, _, credential = authorization.strip().partition(" ")
         credential = credential.strip()
         if (

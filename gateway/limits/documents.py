@@ -98,10 +98,16 @@ class DocumentCache:
         self._bytes = 0
         self._flights = SingleFlight()
 
-    async def prepare(self, query: str) -> Document:
+    def kept(self, query: str) -> Document | None:
+        """The prepared document, if it is kept; most requests repeat one."""
         kept = self._kept.get(query)
         if kept is not None:
             self._kept.move_to_end(query)
+        return kept
+
+    async def prepare(self, query: str) -> Document:
+        kept = self.kept(query)
+        if kept is not None:
             return kept
         if len(query) <= INLINE_CHARACTERS:
             document = self._prepare(query)

@@ -96,6 +96,14 @@ class PersistedDocuments:
         self._trusted_texts = frozenset(self._trusted.values()) if self._trusted else frozenset()
         self._max_bytes = max_bytes
 
+    def takes_as_sent(self, extensions: Mapping[str, Any] | None, document_id: str | None) -> bool:
+        """Whether a request's `query` runs as it is: it names no hash, and any may run."""
+        return (
+            self._trusted is None
+            and document_id is None
+            and (extensions is None or "persistedQuery" not in extensions)
+        )
+
     async def document(
         self, query: str | None, extensions: Mapping[str, Any] | None, document_id: str | None
     ) -> str:

@@ -67,6 +67,9 @@ from graphql.execution.values import (
 )
 from graphql.language import BREAK, Visitor, visit
 from graphql.utilities import coerce_input_value
+from strawberry.exceptions import PermissionReturnedNonBooleanError
+from strawberry.extensions import FieldExtension
+from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types.base import StrawberryMaybe, StrawberryOptional
 from strawberry.types.field import StrawberryField
@@ -178,11 +181,8 @@ class Plans:
 
     switches: tuple[str, ...]
     variants: dict[tuple[bool, ...], Plan]
-
-    @property
-    def first(self) -> Plan:
-        """Any of the plans; they share the operation, and so its variables."""
-        return next(iter(self.variants.values()))
+    # Any of the plans: they share the operation, and so its variables.
+    first: Plan
 
     def choose(self, variables: VariableValues) -> Plan | None:
         """The plan for these variables, or None (a switch that is not a boolean)."""
@@ -235,7 +235,7 @@ def compile_plans(
         variants[values] = Plan(
             operation, definitions, root, operation.operation is OperationType.MUTATION, typed
         )
-    return Plans(names, variants)
+    return Plans(names, variants, next(iter(variants.values())))
 
 
 class _DirectiveFinder(Visitor):
@@ -321,7 +321,9 @@ class _Compiler:
         ):
             return Step(key, READ, parent, nodes, shape, graphql_field, definition.python_name)
         arguments = None if _uses_variables(nodes[0]) else self.arguments(graphql_field, nodes[0])
-        direct = DirectCall.of(definition, self.config) if self.direct_calls else None
+        direct = (
+            DirectCall.of(definition, self.config, self.read_keys) if self.direct_calls else None
+        )
         return Step(
             key,
             RESOLVE,
@@ -374,23 +376,48 @@ class DirectCall:
     """A Strawberry resolver called as the Python function it is.
 
     Strawberry wraps every resolver in a generic layer that, on each call, converts argument
-    names and values, looks for field extensions and builds its `Info`. For a resolver with
-    no extensions whose arguments are plain scalars, all that comes down to renaming the
-    arguments and passing the parent and `Info`, which is what this does.
+    names and values, runs the field's extensions and builds its `Info`. For a resolver whose
+    arguments are plain scalars and whose only extensions check permissions (synchronously,
+    raising when refused), all that comes down to asking each permission as Strawberry's
+    `PermissionExtension` does, renaming the arguments and passing the parent and `Info`,
+    which is what this does. Any other extension leaves the field to Strawberry's wrapper. A
+    field without a resolver but with permissions reads its key once they allow it.
     """
 
-    function: Callable[..., Any]
+    function: Callable[..., Any] | None
     definition: StrawberryField
     info_class: type[strawberry.Info[Any, Any]]
     names: dict[str, str]  # argument names, GraphQL to Python
     takes_self: bool
     parent_names: tuple[str, ...]
     info_name: str | None
+    permissions: tuple[BasePermission, ...]
+    # For a field without a resolver: the key it reads.
+    attribute: str | None = None
 
     @classmethod
-    def of(cls, definition: StrawberryField | None, config: StrawberryConfig) -> DirectCall | None:
-        if definition is None or definition.base_resolver is None or definition.extensions:
+    def of(
+        cls, definition: StrawberryField | None, config: StrawberryConfig, read_keys: bool
+    ) -> DirectCall | None:
+        if definition is None:
             return None
+        permissions = _permissions(definition.extensions)
+        if permissions is None:
+            return None
+        if definition.base_resolver is None:
+            if not read_keys or definition.arguments:
+                return None
+            return cls(
+                None,
+                definition,
+                config.info_class,
+                {},
+                False,
+                (),
+                None,
+                permissions,
+                definition.python_name,
+            )
         if not all(_is_plain_scalar(argument.type) for argument in definition.arguments):
             return None
         resolver = definition.base_resolver
@@ -410,18 +437,48 @@ class DirectCall:
             resolver.self_parameter is not None,
             tuple(parameter.name for parameter in parents if parameter is not None),
             resolver.info_parameter.name if resolver.info_parameter else None,
+            permissions,
         )
 
     def __call__(self, source: Any, info: ResolveInfo, **arguments: Any) -> Any:
         names = self.names
         kwargs = {names[name]: value for name, value in arguments.items()}
+        field_info = None
+        if self.permissions:
+            field_info = self.info_class(_raw_info=info, _field=self.definition)
+            for permission in self.permissions:
+                allowed = permission.has_permission(source, field_info, **kwargs)
+                if not isinstance(allowed, bool):
+                    raise PermissionReturnedNonBooleanError(permission, allowed)
+                if not allowed:
+                    permission.on_unauthorized()
+        if self.attribute is not None:
+            return resolve_key(source, self.attribute)
+        assert self.function is not None
         for name in self.parent_names:
             kwargs[name] = source
         if self.info_name is not None:
-            kwargs[self.info_name] = self.info_class(_raw_info=info, _field=self.definition)
+            kwargs[self.info_name] = field_info or self.info_class(
+                _raw_info=info, _field=self.definition
+            )
         if self.takes_self:
             return self.function(source, **kwargs)
         return self.function(**kwargs)
+
+
+def _permissions(extensions: list[FieldExtension]) -> tuple[BasePermission, ...] | None:
+    """The permissions of a field whose extensions only check them, synchronously and raising
+    when refused; None if any extension needs Strawberry's own wrapper."""
+    permissions: list[BasePermission] = []
+    for extension in extensions:
+        if (
+            not isinstance(extension, PermissionExtension)
+            or extension.fail_silently
+            or not extension.supports_sync
+        ):
+            return None
+        permissions.extend(extension.permissions)
+    return tuple(permissions)
 
 
 _PLAIN_SCALARS = (str, int, float, bool, strawberry.ID)

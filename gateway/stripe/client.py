@@ -116,7 +116,8 @@ class StripeClient:
         try:
             attempt = 0
             while True:
-                await self._admit(budget)
+                if self._guard is not None:
+                    await self._admit(self._guard, budget)
                 try:
                     response = await self._send(method, path, request_headers, body)
                 except httpx.TransportError as exc:
@@ -137,12 +138,10 @@ class StripeClient:
             if budget is not None:
                 budget.leave()
 
-    async def _admit(self, budget: CallBudget | None) -> None:
+    async def _admit(self, guard: CallGuard, budget: CallBudget | None) -> None:
         """Wait for the account's rate limit to allow one more call, within the deadline."""
-        if self._guard is None:
-            return
         within = budget.remaining() if budget is not None else self._settings.timeout
-        if not await self._guard.admit(within):
+        if not await guard.admit(within):
             raise StripeRateLimited(
                 "The gateway's limit on calls to Stripe left no room for this call in time."
             )
