@@ -66,6 +66,7 @@ class Thing:
     @strawberry.field(permission_classes=[OnlyShortWords])
     def echo(self, word: str) -> str | None:
         return word
+
     colour: Colour
     size: int | None
     tags: list[str] | None
