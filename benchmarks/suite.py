@@ -314,11 +314,8 @@ def _run(settings: Settings, pinning: Pinning) -> None:
         fastest = max(clients, key=lambda name: clients[name].ops_per_second)
         client = settings.proxy_client or fastest
         progress(f"Reference proxy client: {client}")
-        results: list[WorkloadResult] = []
-        for workload in build_workloads(data, settings.latency_ms):
-            if workload.key in settings.only:
-                progress(f"{workload.key}: {workload.title} ...")
-                results.append(run_workload(run, workload, client, ready))
+        # Before the workloads: creates and expires grow the emulator, and its lists with it,
+        # until the emulator rather than the gateway sets what the abusers cost the rest.
         fairness: list[FairnessResult] = []
         if "FAIRNESS" in settings.only:
             progress("Fairness: workload 1 beside abusive operations ...")
@@ -336,6 +333,11 @@ def _run(settings: Settings, pinning: Pinning) -> None:
                 ready.append(gateway.ready_seconds)
                 memory = run_memory(gateway, data)
             progress(f"  peak RSS {memory.peak_mb:.1f} MB")
+        results: list[WorkloadResult] = []
+        for workload in build_workloads(data, settings.latency_ms):
+            if workload.key in settings.only:
+                progress(f"{workload.key}: {workload.title} ...")
+                results.append(run_workload(run, workload, client, ready))
         soak = None
         if settings.soak:
             progress(f"Memory soak: workload 1 for {settings.soak} s ...")

@@ -41,12 +41,15 @@ def create_app(settings: Settings) -> Starlette:
     shared = redis.Redis.from_url(settings.cache.redis_url) if settings.cache.redis_url else None
     # Keys in Redis are scoped to the Stripe key and account, as the cache's are.
     prefix = f"checkout-gateway:{ResponseCache.scope(settings.stripe, None)}"
-    buckets: Buckets = (
-        RedisBuckets(shared, f"{prefix}:buckets") if shared is not None else MemoryBuckets()
-    )
+
+    def buckets() -> Buckets:
+        if shared is not None:
+            return RedisBuckets(shared, f"{prefix}:buckets")
+        return MemoryBuckets()
+
     guard = None
     if settings.stripe.rate_limit is not None:
-        guard = StripeGuard(buckets, settings.stripe.rate_limit)
+        guard = StripeGuard(buckets(), settings.stripe.rate_limit)
     client = StripeClient(settings.stripe, guard)
     cache = ResponseCache(settings.cache)
     store = SessionStore(client, cache)
@@ -68,7 +71,7 @@ def create_app(settings: Settings) -> Starlette:
     )
     throttle = None
     if limits.rate_limit_points is not None:
-        throttle = Throttle(buckets, limits.rate_limit_points, limits.rate_limit_restore)
+        throttle = Throttle(buckets(), limits.rate_limit_points, limits.rate_limit_restore)
 
     def context(caller: Caller, budget: CallBudget) -> Context:
         loaders = CheckoutLoaders(
@@ -116,7 +119,15 @@ def create_app(settings: Settings) -> Starlette:
                 allow_origins=list(settings.cors.allow_origins),
                 allow_credentials=settings.cors.allow_credentials,
                 allow_methods=["GET", "POST"],
-                allow_headers=["Authorization", "Content-Type"],
+                # Apollo Client's and urql's own headers besides the credentials.
+                allow_headers=[
+                    "Authorization",
+                    "Content-Type",
+                    "Apollo-Require-Preflight",
+                    "X-Apollo-Operation-Name",
+                    "Apollographql-Client-Name",
+                    "Apollographql-Client-Version",
+                ],
                 expose_headers=["Retry-After"],
                 max_age=600,
             )

@@ -157,6 +157,13 @@ class GraphQLClient:
 
 
 @pytest.fixture
+async def http(gateway: str) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of the gateway a test module serves as its own `gateway` fixture."""
+    async with httpx.AsyncClient(base_url=gateway, timeout=30) as client:
+        yield client
+
+
+@pytest.fixture
 async def gql(gateway_url: str) -> AsyncIterator[GraphQLClient]:
     async with httpx.AsyncClient(base_url=gateway_url, timeout=30) as http:
         yield GraphQLClient(http)

@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import json
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -36,22 +36,25 @@ EC_KEY = SigningKey.ec("ec-1")
 QUERY = "{ checkoutSessions(first: 1) { nodes { id } } }"
 
 
-def secured_settings(upstream: Upstream, key_file: str, jwks_url: str, **env: str) -> Settings:
-    """Settings as a deployment writes them: a real key, so no anonymous access by default."""
-    settings = load_settings(
+def deployed(upstream: Upstream, **env: str) -> Settings:
+    """Settings read from the environment of a deployment on the emulator, trusting our JWTs."""
+    return load_settings(
         {
             "STRIPE_API_KEY": upstream.key,
             "STRIPE_API_BASE": upstream.url,
             "STRIPE_RATE_LIMIT": "off",
             "CACHE_URL": "off",
             "RATE_LIMIT_POINTS": "off",
-            "AUTH_KEYS_FILE": key_file,
-            "AUTH_JWKS_URL": jwks_url,
             "AUTH_JWT_ISSUER": ISSUER,
             "AUTH_JWT_AUDIENCE": AUDIENCE,
             **env,
         }
     )
+
+
+def secured_settings(upstream: Upstream, key_file: str, jwks_url: str, **env: str) -> Settings:
+    """Settings as a deployment writes them: a real key, so no anonymous access by default."""
+    settings = deployed(upstream, AUTH_KEYS_FILE=key_file, AUTH_JWKS_URL=jwks_url, **env)
     assert settings.auth.jwt is not None
     # Tests rotate keys back to back; a deployment waits a second between refreshes.
     return replace(
@@ -72,15 +75,9 @@ def key_file(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="module")
-def secured(upstream: Upstream, key_file: str, key_server: tuple[KeyServer, str]) -> Iterator[str]:
+def gateway(upstream: Upstream, key_file: str, key_server: tuple[KeyServer, str]) -> Iterator[str]:
     with serve(create_app(secured_settings(upstream, key_file, key_server[1]))) as url:
         yield url
-
-
-@pytest.fixture
-async def http(secured: str) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=secured, timeout=30) as client:
-        yield client
 
 
 async def post(
@@ -242,18 +239,7 @@ async def test_a_key_server_that_is_down_makes_tokens_uncheckable_not_invalid(
 async def test_keys_can_come_from_a_file(upstream: Upstream, key_file: str, tmp_path: Path) -> None:
     jwks = tmp_path / "jwks.json"
     jwks.write_text(json.dumps({"keys": [EC_KEY.jwk()]}))
-    settings = load_settings(
-        {
-            "STRIPE_API_KEY": upstream.key,
-            "STRIPE_API_BASE": upstream.url,
-            "STRIPE_RATE_LIMIT": "off",
-            "CACHE_URL": "off",
-            "RATE_LIMIT_POINTS": "off",
-            "AUTH_JWKS_FILE": str(jwks),
-            "AUTH_JWT_ISSUER": ISSUER,
-            "AUTH_JWT_AUDIENCE": AUDIENCE,
-        }
-    )
+    settings = deployed(upstream, AUTH_JWKS_FILE=str(jwks))
     with serve(create_app(settings)) as url:
         async with httpx.AsyncClient(base_url=url, timeout=30) as http:
             assert_served(await post(http, bearer(EC_KEY.token("checkout:read"))))

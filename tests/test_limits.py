@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -36,12 +36,6 @@ def gateway(upstream: Upstream) -> Iterator[str]:
     settings = upstream.gateway_settings(limits=LIMITS, cache=CacheSettings(open_ttl=60))
     with serve(create_app(settings)) as url:
         yield url
-
-
-@pytest.fixture
-async def http(gateway: str) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=gateway, timeout=30) as client:
-        yield client
 
 
 async def post(http: httpx.AsyncClient, query: str, **variables: Any) -> dict[str, Any]:

@@ -3,7 +3,7 @@ they act as that account."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -47,12 +47,6 @@ def gateway(upstream: Upstream, tmp_path_factory: pytest.TempPathFactory) -> Ite
     settings = upstream.gateway_settings(auth=auth, cache=CacheSettings(open_ttl=60))
     with serve(create_app(settings)) as url:
         yield url
-
-
-@pytest.fixture
-async def http(gateway: str) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=gateway, timeout=30) as client:
-        yield client
 
 
 async def gql(

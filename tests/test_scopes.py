@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,12 +80,6 @@ def gateway(upstream: Upstream) -> Iterator[str]:
         settings = upstream.gateway_settings(auth=AuthSettings(jwt=jwt))
         with serve(create_app(settings)) as url:
             yield url
-
-
-@pytest.fixture
-async def http(gateway: str) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=gateway, timeout=30) as client:
-        yield client
 
 
 CUSTOM_FIELD = {

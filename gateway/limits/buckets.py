@@ -40,7 +40,8 @@ class Buckets(Protocol):
 
 
 class MemoryBuckets:
-    """Buckets of this process only. Full buckets are forgotten, so idle callers cost nothing."""
+    """Buckets of this process only, all of one capacity and rate. Full buckets are forgotten,
+    so idle callers cost nothing."""
 
     def __init__(self, *, max_keys: int = 100_000) -> None:
         self._levels: dict[str, tuple[float, float]] = {}

@@ -95,10 +95,10 @@ class CheckoutLoaders:
     ) -> StripeObject:
         body = dict(params)
         if self._customer is not None:
-            # Made for the bound customer, whatever the input says; Stripe takes no email or
-            # customer creation setting beside a customer.
-            body.pop("customer_email", None)
-            body.pop("customer_creation", None)
+            # Made for the bound customer, whatever the input says; Stripe takes no email,
+            # customer creation setting or account acting as the customer beside a customer.
+            for other in ("customer_email", "customer_creation", "customer_account"):
+                body.pop(other, None)
             body["customer"] = self._customer
         if with_line_items:
             body["expand"] = ["line_items"]

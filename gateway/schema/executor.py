@@ -136,9 +136,7 @@ class Executor:
                 execution = Execution(self._schema, plan, context, coerced, _is_awaitable)
                 return _response(*await execution.run())
         outcome = self._on_graphql_core(prepared.document, context, inputs, operation_name)
-        result = await outcome if isawaitable(outcome) else outcome
-        assert isinstance(result, ExecutionResult)
-        return _response(result.data, list(result.errors or ()))
+        return _result_response(await outcome if isawaitable(outcome) else outcome)
 
     def describe(
         self,
@@ -158,9 +156,9 @@ class Executor:
             return refusal
         assert prepared.document is not None
         inputs = dict(variables) if variables else None
-        result = self._on_graphql_core(prepared.document, context, inputs, operation_name)
-        assert isinstance(result, ExecutionResult)
-        return _response(result.data, list(result.errors or ()))
+        return _result_response(
+            self._on_graphql_core(prepared.document, context, inputs, operation_name)
+        )
 
     def _on_graphql_core(
         self,
@@ -189,6 +187,11 @@ def _refusal(prepared: Prepared, context: Context, operation_name: str | None) -
     if introspects and not context.caller.may(Scope.INTROSPECT):
         return {"errors": [forbidden(Scope.INTROSPECT).formatted]}
     return None
+
+
+def _result_response(result: object) -> Response:
+    assert isinstance(result, ExecutionResult)
+    return _response(result.data, list(result.errors or ()))
 
 
 def _response(data: dict[str, Any] | None, errors: list[GraphQLError]) -> Response:
