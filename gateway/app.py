@@ -16,7 +16,7 @@ from starlette.routing import Route
 from gateway.auth import Authenticator
 from gateway.config import Settings
 from gateway.endpoint import GraphQLEndpoint
-from gateway.identity import Caller
+from gateway.identity import Caller, Scope
 from gateway.limits.buckets import Buckets, MemoryBuckets, RedisBuckets
 from gateway.limits.checkout_costs import ASSUMED_LIST_SIZE, CHECKOUT_COSTS
 from gateway.limits.cost import CostModel
@@ -57,7 +57,12 @@ def create_app(settings: Settings) -> Starlette:
     executor = Executor(build_schema())
     worker = Worker()
     documents = DocumentCache(
-        executor, CostModel(executor.schema, CHECKOUT_COSTS, ASSUMED_LIST_SIZE), limits, worker
+        executor,
+        CostModel(executor.schema, CHECKOUT_COSTS, ASSUMED_LIST_SIZE),
+        limits,
+        worker,
+        # Where anyone may introspect, errors may as well suggest what was meant.
+        hide_suggestions=Scope.INTROSPECT not in settings.auth.anonymous_scopes,
     )
     registered: MemoryDocuments | RedisDocuments | None = None
     if limits.persisted_queries and limits.trusted_documents is None:

@@ -7,6 +7,7 @@ the loaders confine it to its customer and account, and the limits charge it by 
 from __future__ import annotations
 
 import enum
+import hashlib
 from dataclasses import dataclass
 
 
@@ -68,3 +69,12 @@ class Caller:
 
     def may(self, scope: Scope) -> bool:
         return scope in self.scopes
+
+    def own_key(self, key: str) -> str:
+        """An idempotency key of the caller's made into one of its own at Stripe.
+
+        Stripe keeps one namespace of keys per account: without this, one caller could take
+        a key another will use (`order-1042`), or be handed the session another created.
+        """
+        owner = "\n".join((self.name, self.customer or "", self.account or "", key))
+        return "gw-" + hashlib.sha256(owner.encode()).hexdigest()

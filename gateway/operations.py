@@ -98,6 +98,8 @@ class Operations:
         document = self._documents.kept(query) or await self._documents.prepare(query)
         if document.errors:
             return Reply({"errors": [error.formatted for error in document.errors]})
+        if request.query is not None and request.extensions:
+            await self._persisted.register(request.extensions, query)
         name = request.operation_name
         if request.read_only and document.operation_type(name) is OperationType.MUTATION:
             return Reply(
@@ -129,7 +131,7 @@ class Operations:
                 body["extensions"] = {"cost": _cost(requested, 0, status)}
                 return Reply(body, 429, {"Retry-After": str(retry_after)})
 
-        budget = CallBudget(self._settings.operation_timeout)
+        budget = CallBudget(self._settings.operation_timeout, max_calls=requested)
         operation = document.prepared.operation(name)
         try:
             if operation is not None and operation.schema_only:

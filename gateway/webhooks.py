@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import re
 import time
 from typing import Any
 
@@ -33,14 +34,18 @@ def verify(payload: bytes, header: str, secret: str, now: float) -> dict[str, An
     old timestamp is refused, so a captured delivery cannot be replayed later.
     """
     parts = [part.partition("=") for part in header.split(",")]
-    timestamps = [value for key, _, value in parts if key.strip() == "t"]
-    signatures = [value.strip() for key, _, value in parts if key.strip() == "v1"]
-    if len(timestamps) != 1 or not timestamps[0].strip().isdigit() or not signatures:
+    timestamps = [value.strip() for key, _, value in parts if key.strip() == "t"]
+    signatures = [value.strip().encode() for key, _, value in parts if key.strip() == "v1"]
+    # ASCII digits only: str.isdigit() also admits characters int() refuses, such as '²'.
+    if len(timestamps) != 1 or not re.fullmatch(r"[0-9]{1,12}", timestamps[0]) or not signatures:
         raise InvalidWebhook("The Stripe-Signature header is missing or malformed.")
     timestamp = int(timestamps[0])
-    expected = hmac.new(
-        secret.encode(), timestamps[0].strip().encode() + b"." + payload, hashlib.sha256
-    ).hexdigest()
+    expected = (
+        hmac.new(secret.encode(), timestamps[0].encode() + b"." + payload, hashlib.sha256)
+        .hexdigest()
+        .encode()
+    )
+    # Compared as bytes: compare_digest refuses str holding anything but ASCII.
     if not any(hmac.compare_digest(expected, signature) for signature in signatures):
         raise InvalidWebhook("No signature matches the payload.")
     if abs(now - timestamp) > TOLERANCE_SECONDS:
@@ -77,7 +82,8 @@ class WebhookEndpoint:
         except InvalidWebhook as exc:
             logger.warning("refused a webhook delivery: %s", exc)
             return JSONResponse({"error": str(exc)}, 400)
-        session = (event.get("data") or {}).get("object")
+        data = event.get("data")
+        session = data.get("object") if isinstance(data, dict) else None
         if (
             event["type"].startswith("checkout.session.")
             and isinstance(session, dict)

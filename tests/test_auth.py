@@ -15,6 +15,10 @@ import httpx
 import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
 
 from gateway.app import create_app
 from gateway.config import Settings, load_settings
@@ -268,3 +272,49 @@ async def test_anonymous_callers_get_the_anonymous_scopes(
 def test_demo_mode_lets_anyone_do_anything_and_a_real_key_nobody() -> None:
     assert {scope.value for scope in load_settings({}).auth.anonymous_scopes} == set(ALL)
     assert load_settings({"STRIPE_API_KEY": "sk_live_x"}).auth.anonymous_scopes == frozenset()
+
+
+async def test_tokens_may_be_required_to_name_a_customer(
+    upstream: Upstream, key_file: str, key_server: tuple[KeyServer, str]
+) -> None:
+    settings = secured_settings(upstream, key_file, key_server[1], AUTH_JWT_REQUIRE_CUSTOMER="true")
+    with serve(create_app(settings)) as url:
+        async with httpx.AsyncClient(base_url=url, timeout=30) as http:
+            assert_refused(await post(http, bearer(RSA_KEY.token("checkout:read"))))
+            bound = RSA_KEY.token("checkout:read", stripe_customer="cus_Bound1")
+            response = await post(http, bearer(bound))
+            assert response.status_code == 200 and "errors" not in response.json()
+
+
+async def test_a_failing_key_server_is_asked_again_only_after_the_cooldown(
+    upstream: Upstream, key_file: str
+) -> None:
+    asked = 0
+
+    async def broken(request: Request) -> Response:
+        nonlocal asked
+        asked += 1
+        return Response("down", 503)
+
+    with serve(Starlette(routes=[Route("/jwks.json", broken)])) as idp:
+        settings = secured_settings(upstream, key_file, f"{idp}/jwks.json")
+        assert settings.auth.jwt is not None
+        jwt_settings = replace(settings.auth.jwt, jwks_cooldown=60)
+        settings = replace(settings, auth=replace(settings.auth, jwt=jwt_settings))
+        with serve(create_app(settings)) as url:
+            async with httpx.AsyncClient(base_url=url, timeout=30) as http:
+                for _ in range(3):
+                    response = await post(http, bearer(RSA_KEY.token("checkout:read")))
+                    assert response.status_code == 503
+    assert asked == 1
+
+
+async def test_errors_suggest_names_only_where_anyone_may_introspect(
+    http: httpx.AsyncClient, gateway_url: str
+) -> None:
+    query = {"query": "{ checkoutSesions(first: 1) { nodes { id } } }"}
+    secured = await http.post("/graphql", json=query, headers=READER.headers)
+    assert "Did you mean" not in secured.text
+    async with httpx.AsyncClient(base_url=gateway_url) as open_http:
+        playground = await open_http.post("/graphql", json=query)
+    assert "Did you mean 'checkoutSessions'" in playground.text

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import logging
+
+import pytest
+
 from tests.conftest import GraphQLClient, Upstream
 from tests.queries import CREATE, payment_input
 
@@ -56,3 +60,28 @@ async def test_fifty_representations_cost_one_call_per_distinct_session(
     assert [e["amountTotal"] for e in data["_entities"]] == [900 + n % 25 for n in range(50)]
     counts = await upstream.requests()
     assert counts["routes"] == {"GET /v1/checkout/sessions/{id}": 25}
+
+
+async def test_malformed_representations_are_refused_one_by_one(
+    gql: GraphQLClient, upstream: Upstream, caplog: pytest.LogCaptureFixture
+) -> None:
+    made = (await gql.data(CREATE, input=payment_input(60)))["createCheckoutSession"][
+        "checkoutSession"
+    ]["id"]
+    representations: list[object] = [
+        {"__typename": "CheckoutSession", "id": made},
+        {"id": made},
+        {"__typename": "Customer", "id": "cus_1"},
+        {"__typename": "CheckoutSession", "id": made, "extra": 1},
+        {"__typename": "CheckoutSession", "id": 7},
+        "cs_test_1",
+    ]
+    caplog.set_level(logging.INFO)
+    await upstream.reset_requests()
+    result = await gql.execute(ENTITIES, representations=representations)
+    entities = result["data"]["_entities"]
+    assert entities[0]["id"] == made and entities[1:] == [None] * 5
+    assert sorted(error["path"][1] for error in result["errors"]) == [1, 2, 3, 4, 5]
+    assert {error["extensions"]["code"] for error in result["errors"]} == {"BAD_USER_INPUT"}
+    assert await upstream.calls() == {"GET /v1/checkout/sessions/{id}": 1}
+    assert not [record for record in caplog.records if record.levelno >= logging.ERROR]

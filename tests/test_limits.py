@@ -149,6 +149,27 @@ async def test_the_result_size_limit_refuses_before_any_call(
     assert "errors" not in fits
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "query($r: [_Any!]! = ["
+        + ", ".join(f'{{__typename: "CheckoutSession", id: "cs_test_{n}"}}' for n in range(40))
+        + "]) { _entities(representations: $r) { __typename } }",
+        'query($n: Int = 100) { checkoutSessions(first: $n) { nodes { lineItems(after: "li_x") '
+        "{ nodes { id } } } } }",
+    ],
+)
+async def test_variables_left_to_their_defaults_are_costed_at_them(
+    http: httpx.AsyncClient, upstream: Upstream, query: str
+) -> None:
+    await upstream.reset_requests()
+    response = await http.post("/graphql", json={"query": query})
+    [error] = response.json()["errors"]
+    assert error["extensions"]["code"] in {"COST_LIMIT_EXCEEDED", "RESULT_SIZE_LIMIT_EXCEEDED"}
+    assert error["extensions"]["measured"] > error["extensions"]["limit"]
+    assert await upstream.calls() == {}
+
+
 COSTS = [
     ("query($id: ID!) { checkoutSession(id: $id) { id } }", {}, 1),
     (

@@ -166,6 +166,19 @@ async def test_expiring_an_unknown_session_is_a_user_error(gql: GraphQLClient) -
     assert "cs_test_unknown" in error["message"]
 
 
+@pytest.mark.parametrize("session_id", [".", "..", "cs_x/../../v1/customers", "cs_ x", "pi_123"])
+async def test_an_id_that_is_no_session_id_reaches_no_path(
+    gql: GraphQLClient, upstream: Upstream, session_id: str
+) -> None:
+    await upstream.reset_requests()
+    read = await gql.execute("query($id: ID!) { checkoutSession(id: $id) { id } }", id=session_id)
+    assert read["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    expired = await gql.data(EXPIRE, id=session_id)
+    [error] = expired["expireCheckoutSession"]["userErrors"]
+    assert error["code"] == "RESOURCE_MISSING"
+    assert await upstream.calls() == {}
+
+
 async def test_invalid_enum_is_refused_before_any_upstream_call(
     gql: GraphQLClient, upstream: Upstream
 ) -> None:

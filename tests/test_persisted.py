@@ -58,6 +58,15 @@ async def test_a_hash_is_unknown_until_its_document_is_sent_once(gateway: str) -
         assert over_get.json()["data"] == registered.json()["data"]
 
 
+async def test_only_a_valid_document_is_kept(gateway: str) -> None:
+    invalid = "{ checkoutSessions(first: 1) { nodes { noSuchField } } }"
+    async with httpx.AsyncClient(base_url=gateway, timeout=30) as http:
+        sent = await http.post("/graphql", json={"query": invalid, "extensions": apq(invalid)})
+        assert "noSuchField" in sent.json()["errors"][0]["message"]
+        again = await http.post("/graphql", json={"extensions": apq(invalid)})
+    assert code(again) == "PERSISTED_QUERY_NOT_FOUND"
+
+
 async def test_a_document_that_is_not_its_hash_is_refused(gateway: str) -> None:
     async with httpx.AsyncClient(base_url=gateway, timeout=30) as http:
         response = await http.post("/graphql", json={"query": OTHER, "extensions": apq(QUERY)})

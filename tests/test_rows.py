@@ -113,6 +113,22 @@ async def test_lists_hold_only_the_callers_sessions(
     assert await upstream.calls() == {}
 
 
+async def test_a_cursor_from_another_customer_reads_as_a_missing_one(
+    http: httpx.AsyncClient, upstream: Upstream
+) -> None:
+    own = (await upstream.new_session(customer=ALICE))["id"]
+    theirs = (await upstream.new_session(customer=BOB))["id"]
+    missing = theirs[:-4] + "zzzz"
+    query = "query($after: String) { checkoutSessions(first: 5, after: $after) { nodes { id } } }"
+    answers = []
+    for cursor in (theirs, missing):
+        body = await gql(http, SHOP, query, after=cursor)
+        assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+        answers.append(without(body, cursor))
+    assert answers[0] == answers[1]
+    assert "errors" not in await gql(http, SHOP, query, after=own)
+
+
 async def test_creates_are_made_for_the_bound_customer_whatever_the_input_says(
     http: httpx.AsyncClient,
 ) -> None:
@@ -136,6 +152,18 @@ async def test_expiring_another_customers_session_fails_as_for_a_missing_one(
     own = (await upstream.new_session(customer=ALICE))["id"]
     body = await gql(http, SHOP, EXPIRE, id=own)
     assert body["data"]["expireCheckoutSession"]["checkoutSession"]["status"] == "EXPIRED"
+
+
+async def test_idempotency_keys_are_each_callers_own(http: httpx.AsyncClient) -> None:
+    key = f"order-{id(http)}"
+    first = await gql(http, ADMIN, CREATE, input=payment_input(100), key=key)
+    other = await gql(http, SHOP, CREATE, input=payment_input(200), key=key)
+    again = await gql(http, ADMIN, CREATE, input=payment_input(100), key=key)
+    sessions = [
+        body["data"]["createCheckoutSession"]["checkoutSession"] for body in (first, other, again)
+    ]
+    assert sessions[1]["amountTotal"] == 200
+    assert sessions[0]["id"] == sessions[2]["id"] != sessions[1]["id"]
 
 
 async def test_an_account_bound_caller_acts_as_that_account(

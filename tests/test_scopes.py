@@ -47,6 +47,13 @@ CASES = {
         True,
         {},
     ),
+    "filter.customerEmail": Case(
+        '{ checkoutSessions(first: 1, filter: {customerEmail: "ada@example.com"}) '
+        "{ nodes { id } } }",
+        Scope.READ_CUSTOMER_DATA,
+        True,
+        {},
+    ),
     "__schema": Case("{ __schema { queryType { name } } }", Scope.INTROSPECT, True, {}),
     "__type": Case('{ __type(name: "CheckoutSession") { name } }', Scope.INTROSPECT, True, {}),
     "_service": Case("{ _service { sdl } }", Scope.INTROSPECT, True, {}),

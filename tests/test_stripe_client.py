@@ -17,6 +17,7 @@ from starlette.routing import Route
 from gateway.config import StripeSettings
 from gateway.stripe import (
     CallBudget,
+    CallsExhausted,
     CallsStopped,
     StripeAPIError,
     StripeClient,
@@ -245,6 +246,19 @@ async def test_a_closed_budget_starts_no_call(recorder: tuple[Recorder, str]) ->
     finally:
         await client.aclose()
     assert server.seen == [] and budget.calls == 0
+
+
+async def test_a_budget_allows_no_more_calls_than_its_cost(recorder: tuple[Recorder, str]) -> None:
+    server, url = recorder
+    client = StripeClient(StripeSettings(api_key=fake_key(), api_base=url))
+    budget = CallBudget(30, max_calls=1)
+    try:
+        await client.get("/v1/checkout/sessions/cs_1", budget=budget)
+        with pytest.raises(CallsExhausted):
+            await client.get("/v1/checkout/sessions/cs_2", budget=budget)
+    finally:
+        await client.aclose()
+    assert len(server.seen) == 1 and budget.calls == 1
 
 
 async def test_a_retry_that_would_outlast_the_deadline_is_not_made(

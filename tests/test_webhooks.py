@@ -71,16 +71,30 @@ STALE = int(time.time()) - 3600
         (b"{}", signed(b"{}", at=STALE), "outside the tolerance"),
         (b"not json", signed(b"not json"), "not JSON"),
         (b"[1, 2]", signed(b"[1, 2]"), "not a Stripe event"),
+        # Characters str.isdigit() admits and int() refuses, and signatures that are not ASCII.
+        (b"{}", {"Stripe-Signature": "t=\u00b2,v1=a".encode("latin-1")}, "missing or malformed"),
+        (b"{}", {"Stripe-Signature": "t=1,v1=\u00e9".encode("latin-1")}, "No signature matches"),
     ],
 )
 async def test_unsigned_tampered_stale_or_malformed_deliveries_are_refused(
-    linked: tuple[str, Upstream], body: bytes, headers: dict[str, str], fragment: str
+    linked: tuple[str, Upstream], body: bytes, headers: dict[str, str | bytes], fragment: str
 ) -> None:
     gateway, _ = linked
     async with httpx.AsyncClient(base_url=gateway) as http:
         response = await http.post("/webhooks/stripe", content=body, headers=headers)
     assert response.status_code == 400
     assert fragment in response.json()["error"]
+
+
+@pytest.mark.parametrize("data", ["a string", [1, 2], None])
+async def test_a_signed_event_whose_data_is_not_an_object_is_acknowledged(
+    linked: tuple[str, Upstream], data: object
+) -> None:
+    gateway, _ = linked
+    payload = orjson.dumps({"type": "checkout.session.completed", "data": data})
+    async with httpx.AsyncClient(base_url=gateway) as http:
+        response = await http.post("/webhooks/stripe", content=payload, headers=signed(payload))
+    assert response.status_code == 200
 
 
 async def test_events_about_other_objects_are_acknowledged(linked: tuple[str, Upstream]) -> None:

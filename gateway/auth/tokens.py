@@ -102,7 +102,9 @@ class KeySet:
 
     async def find(self, kid: str | None) -> SigningKey | None:
         now = time.monotonic()
-        if now - self._loaded_at > self._settings.jwks_refresh:
+        settings = self._settings
+        stale = now - self._loaded_at > settings.jwks_refresh
+        if stale and now - self._attempted_at >= settings.jwks_cooldown:
             await self._refresh(now)
         key = self._pick(kid)
         if key is None and now - self._attempted_at >= self._settings.jwks_cooldown:
@@ -179,10 +181,13 @@ class TokenVerifier:
         if not isinstance(subject, str) or not subject:
             raise InvalidToken()
         scopes = claims["scope"] if "scope" in claims else claims.get("scp", [])
+        customer = _claimed_id(claims, self._settings.customer_claim, CUSTOMER_ID)
+        if customer is None and self._settings.require_customer:
+            raise InvalidToken()
         return Caller(
             name=f"jwt:{subject}",
             scopes=parse_scopes(scopes),
-            customer=_claimed_id(claims, self._settings.customer_claim, CUSTOMER_ID),
+            customer=customer,
             account=_claimed_id(claims, self._settings.account_claim, ACCOUNT_ID),
         )
 

@@ -260,6 +260,9 @@ def _jwt(source: Mapping[str, str]) -> JwtSettings | None:
         jwks_file=path,
         customer_claim=_read(source, "AUTH_JWT_CUSTOMER_CLAIM", str, "stripe_customer", claim),
         account_claim=_read(source, "AUTH_JWT_ACCOUNT_CLAIM", str, "stripe_account", claim),
+        require_customer=_read(
+            source, "AUTH_JWT_REQUIRE_CUSTOMER", _switch, False, "true or false"
+        ),
     )
 
 

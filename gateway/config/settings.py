@@ -88,6 +88,8 @@ class JwtSettings:
     jwks_file: str | None = None
     customer_claim: str = "stripe_customer"
     account_claim: str = "stripe_account"
+    # Refuse tokens that bind their caller to no customer (when every token is an end user's).
+    require_customer: bool = False
     # Keys are fetched again after `jwks_refresh` seconds, and at once for a token signed by
     # a key not yet seen, but not more often than every `jwks_cooldown` seconds.
     jwks_refresh: float = 300.0

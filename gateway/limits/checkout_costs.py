@@ -3,8 +3,8 @@
 The rules follow what the resolvers and loaders do: a session read by id or a page of the
 list is one call (line items come in it when selected, through `expand`); a page of line
 items costs nothing more when the expanded first page holds it, and one call otherwise;
-every `_entities` representation may be a read of its own; a customer-bound caller's expire
-reads the session first, to check it is the caller's.
+every `_entities` representation may be a read of its own; a customer-bound caller's expire,
+and its page after or before a cursor, read that session first, to check it is the caller's.
 """
 
 from __future__ import annotations
@@ -36,6 +36,13 @@ def one(arguments: Arguments, caller: Caller) -> int:
     return 1
 
 
+def page(arguments: Arguments, caller: Caller) -> int:
+    """A page of the list; a customer-bound caller's cursor is read first, to check it is its
+    customer's."""
+    cursor = arguments.get("after") is not None or arguments.get("before") is not None
+    return 2 if cursor and caller.customer is not None else 1
+
+
 def line_items(arguments: Arguments, caller: Caller) -> int:
     expanded = (
         arguments.get("after") is None
@@ -61,7 +68,7 @@ def expire(arguments: Arguments, caller: Caller) -> int:
 
 CHECKOUT_COSTS = {
     "Query.checkoutSession": FieldCost(calls=one),
-    "Query.checkoutSessions": FieldCost(calls=one, page=page_size, paged=CONNECTION_LISTS),
+    "Query.checkoutSessions": FieldCost(calls=page, page=page_size, paged=CONNECTION_LISTS),
     "Query._entities": FieldCost(calls=entity_reads, items=representations),
     "CheckoutSession.lineItems": FieldCost(
         calls=line_items, page=page_size, paged=CONNECTION_LISTS

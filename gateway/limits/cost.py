@@ -96,17 +96,26 @@ class _Term:
 class Cost:
     """An operation's cost, to evaluate for each request's variables and caller."""
 
-    __slots__ = ("_fixed", "_list_size", "_terms")
+    __slots__ = ("_defaults", "_fixed", "_list_size", "_terms")
 
-    def __init__(self, terms: tuple[_Term, ...], fixed: int, list_size: int) -> None:
+    def __init__(
+        self,
+        terms: tuple[_Term, ...],
+        fixed: int,
+        list_size: int,
+        defaults: dict[str, Any],
+    ) -> None:
         self._terms = terms
         self._fixed = fixed
         self._list_size = list_size
+        # The operation's variable defaults, which a request leaving a variable out gets.
+        self._defaults = defaults
 
     def __call__(self, variables: dict[str, Any] | None, caller: Caller) -> Estimate:
         if not self._terms:
             return Estimate(0, self._fixed)
-        calls, fields = self._sum(self._terms, variables or {}, caller, {})
+        values = {**self._defaults, **variables} if variables else self._defaults
+        calls, fields = self._sum(self._terms, values, caller, {})
         return Estimate(calls, self._fixed + fields)
 
     def _sum(
@@ -156,7 +165,12 @@ class CostModel:
             if isinstance(node, FragmentDefinitionNode)
         }
         terms, fixed = self._terms(operation.selection_set, root, fragments, set(), frozenset())
-        return Cost(tuple(terms), fixed, self._list_size)
+        defaults = {
+            definition.variable.name.value: value_from_ast_untyped(definition.default_value)
+            for definition in operation.variable_definitions or ()
+            if definition.default_value is not None
+        }
+        return Cost(tuple(terms), fixed, self._list_size, defaults)
 
     def _terms(
         self,

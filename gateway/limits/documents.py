@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from graphql import (
@@ -36,6 +37,9 @@ from gateway.schema import Executor, Prepared
 # Documents up to this many characters are prepared on the event loop: it takes less time
 # than handing them to a thread.
 INLINE_CHARACTERS = 2048
+# Documents with more fields than this are validated on the worker thread, as validation
+# compares the fields of a selection pairwise.
+INLINE_FIELDS = 100
 # Memory a kept document takes for each byte of its text, parsed, planned and costed: from
 # 156 to 170 measured on documents of 110 to 510 bytes.
 MEMORY_PER_BYTE = 170
@@ -64,6 +68,15 @@ def limit_error(code: str, message: str, limit: int, measured: int | None) -> Gr
     return GraphQLError(message, extensions={"code": code, "limit": limit, "measured": measured})
 
 
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A document that is within the limits, before validation."""
+
+    document: DocumentNode
+    size: int
+    fields: int
+
+
 @dataclass(frozen=True)
 class Document:
     """A prepared document, and what each of its operations costs in Stripe calls."""
@@ -88,9 +101,18 @@ class DocumentCache:
     (estimated) memory."""
 
     def __init__(
-        self, executor: Executor, costs: CostModel, settings: LimitSettings, worker: Worker
+        self,
+        executor: Executor,
+        costs: CostModel,
+        settings: LimitSettings,
+        worker: Worker,
+        *,
+        hide_suggestions: bool = False,
     ) -> None:
         self._executor = executor
+        # Whether errors leave out the names of fields and types they might have meant, which
+        # would tell the schema to callers not allowed to introspect it.
+        self._hide_suggestions = hide_suggestions
         self._costs = costs
         self._settings = settings
         self._worker = worker
@@ -109,15 +131,25 @@ class DocumentCache:
         kept = self.kept(query)
         if kept is not None:
             return kept
-        if len(query) <= INLINE_CHARACTERS:
-            document = self._prepare(query)
+        if len(query) > INLINE_CHARACTERS:
+            document = await self._off_loop(query, lambda: self._prepare(query))
         else:
-            document = await self._flights.run(
-                query, lambda: self._worker.run(lambda: self._prepare(query))
-            )
+            # A short document is parsed and measured here; validating and planning it too,
+            # unless it has many fields (validation compares fields pairwise).
+            parsed = self._parse(query)
+            if isinstance(parsed, Document):
+                document = parsed
+            elif parsed.fields <= INLINE_FIELDS:
+                document = self._complete(parsed)
+            else:
+                document = await self._off_loop(query, lambda: self._complete(parsed))
         if not document.errors:
             self._keep(query, document)
         return document
+
+    async def _off_loop(self, query: str, work: Callable[[], Document]) -> Document:
+        # Requests with the same document in the meantime wait for the same work.
+        return await self._flights.run(query, lambda: self._worker.run(work))
 
     def _keep(self, query: str, document: Document) -> None:
         if query in self._kept or document.size > self._settings.document_cache_bytes:
@@ -129,6 +161,11 @@ class DocumentCache:
             self._bytes -= dropped.size
 
     def _prepare(self, query: str) -> Document:
+        parsed = self._parse(query)
+        return parsed if isinstance(parsed, Document) else self._complete(parsed)
+
+    def _parse(self, query: str) -> Parsed | Document:
+        """The document parsed and measured, or refused for its size, tokens or shape."""
         size = len(query.encode())
         refusal = self._check_size(size)
         if refusal is None:
@@ -142,15 +179,24 @@ class DocumentCache:
                 refusal = self._token_refusal(error)
             else:
                 _unlink_tokens(document)
-                refusal = self._check_shape(document)
-                if refusal is None:
-                    prepared = self._executor.prepare(document)
-                    costs = {
-                        name: self._costs.compile(document, operation.definition)
-                        for name, operation in prepared.operations.items()
-                    }
-                    return Document(prepared, costs, size * MEMORY_PER_BYTE)
+                shape = self._measure(document)
+                if isinstance(shape, DocumentShape):
+                    refusal = self._check_shape(shape)
+                    if refusal is None:
+                        return Parsed(document, size, shape.fields)
+                else:
+                    refusal = shape
         return Document(Prepared(None, (refusal,)), {}, size * MEMORY_PER_BYTE)
+
+    def _complete(self, parsed: Parsed) -> Document:
+        """Validate, plan and cost a parsed document."""
+        document = parsed.document
+        prepared = self._executor.prepare(document, hide_suggestions=self._hide_suggestions)
+        costs = {
+            name: self._costs.compile(document, operation.definition)
+            for name, operation in prepared.operations.items()
+        }
+        return Document(prepared, costs, parsed.size * MEMORY_PER_BYTE)
 
     def _check_size(self, size: int) -> GraphQLError | None:
         limit = self._settings.max_document_bytes
@@ -174,17 +220,19 @@ class DocumentCache:
             None,
         )
 
-    def _check_shape(self, document: DocumentNode) -> GraphQLError | None:
-        settings = self._settings
+    def _measure(self, document: DocumentNode) -> DocumentShape | GraphQLError:
         try:
-            shape = measure(document)
+            return measure(document)
         except RecursionError:
             return limit_error(
                 "DEPTH_LIMIT_EXCEEDED",
                 "The document nests too deeply to be measured.",
-                settings.max_depth,
+                self._settings.max_depth,
                 None,
             )
+
+    def _check_shape(self, shape: DocumentShape) -> GraphQLError | None:
+        settings = self._settings
         for code, what, limit, measured in _measures(shape, settings):
             if measured > limit:
                 return limit_error(

@@ -20,7 +20,9 @@ from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-APQ_TTL_SECONDS = 7 * 24 * 3600
+APQ_TTL_SECONDS = 24 * 3600
+# What a kept document costs beside its text: its hash and the dictionary's entry.
+ENTRY_OVERHEAD = 200
 
 
 class PersistedQueryError(Exception):
@@ -50,13 +52,14 @@ class MemoryDocuments:
         return document
 
     async def put(self, digest: str, document: str) -> None:
-        if digest in self._documents or len(document) > self._max_bytes:
+        size = len(document) + ENTRY_OVERHEAD
+        if digest in self._documents or size > self._max_bytes:
             return
         self._documents[digest] = document
-        self._bytes += len(document)
+        self._bytes += size
         while self._bytes > self._max_bytes:
             _, dropped = self._documents.popitem(last=False)
-            self._bytes -= len(dropped)
+            self._bytes -= len(dropped) + ENTRY_OVERHEAD
 
 
 class RedisDocuments:
@@ -129,9 +132,13 @@ class PersistedDocuments:
             raise PersistedQueryError(
                 "PERSISTED_QUERY_HASH_MISMATCH", "The query's SHA-256 is not the hash sent."
             )
-        if len(query.encode()) <= self._max_bytes:
-            await self._store.put(digest, query)
         return query
+
+    async def register(self, extensions: Mapping[str, Any] | None, query: str) -> None:
+        """Keep a document a client sent with its hash, once it has proved a valid one."""
+        digest = _requested_hash(extensions, None)
+        if digest is not None and self._store is not None and self._trusted is None:
+            await self._store.put(digest, query)
 
     def _trusted_document(self, query: str | None, digest: str | None) -> str:
         assert self._trusted is not None

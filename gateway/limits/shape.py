@@ -52,7 +52,8 @@ class Shape:
 
 @dataclass(frozen=True, slots=True)
 class DocumentShape:
-    """The heaviest operation of a document, measure by measure."""
+    """The heaviest operation of a document, measure by measure; but fields are counted over
+    all its operations, as each is planned."""
 
     depth: int
     aliases: int
@@ -78,7 +79,7 @@ def measure(document: DocumentNode) -> DocumentShape:
     return DocumentShape(
         depth=max((s.depth for s in shapes), default=0),
         aliases=max((s.aliases for s in shapes), default=0),
-        fields=max((s.fields for s in shapes), default=0),
+        fields=sum(s.fields for s in shapes),
         root_fields=max(roots, default=0),
         directives=max(
             [walker.directives(op) for op in operations] + [s.directives for s in shapes],

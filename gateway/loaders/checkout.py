@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -13,6 +14,10 @@ from gateway.stripe import CallBudget, StripeAPIError, StripeObject
 
 T = TypeVar("T")
 K = TypeVar("K")
+
+# What a Checkout Session id looks like; nothing else is sent to Stripe as one, so no id can
+# reach another path (`.` or `..` would, once the URL is normalised).
+SESSION_ID = re.compile(r"cs_[A-Za-z0-9_]{1,250}")
 
 
 class CheckoutLoaders:
@@ -52,7 +57,7 @@ class CheckoutLoaders:
         self, session_id: str, *, with_line_items: bool = False
     ) -> StripeObject | None:
         """The session with this id, or None when Stripe has no such session."""
-        if not session_id.strip():
+        if not SESSION_ID.fullmatch(session_id):
             return None
         if with_line_items:
             self._reads.expand.add(session_id)
@@ -67,6 +72,12 @@ class CheckoutLoaders:
             if query.get("customer") not in (None, self._customer):
                 return {"object": "list", "data": [], "has_more": False}
             query["customer"] = self._customer
+            # A cursor must be one of the customer's sessions too: Stripe would say whether
+            # any other exists.
+            for param in ("starting_after", "ending_before"):
+                cursor = query.get(param)
+                if cursor is not None and await self.session(cursor) is None:
+                    raise missing_session(cursor, param)
         if with_line_items:
             query["expand"] = ["data.line_items"]
         # Reads by id that start while this list is in flight wait for it (see load_sessions).
@@ -109,7 +120,9 @@ class CheckoutLoaders:
         return session
 
     async def expire_session(self, session_id: str, *, with_line_items: bool) -> StripeObject:
-        if self._customer is not None and await self.session(session_id) is None:
+        if not SESSION_ID.fullmatch(session_id) or (
+            self._customer is not None and await self.session(session_id) is None
+        ):
             raise missing_session(session_id)
         body = {"expand": ["line_items"]} if with_line_items else {}
         session = await self._store.expire(
@@ -123,14 +136,15 @@ class CheckoutLoaders:
         self._sessions.prime(session["id"], session, force=True)
 
 
-def missing_session(session_id: str) -> StripeAPIError:
-    """What a bound caller is told of a session it may not touch, the same as of a missing one."""
+def missing_session(session_id: str, param: str | None = None) -> StripeAPIError:
+    """What a bound caller is told of a session it may not touch, the same as of a missing one:
+    a 404 for the session named in the path, a 400 for one named by a parameter."""
     return StripeAPIError(
         f"No such checkout.session: '{session_id}'",
-        status=404,
+        status=404 if param is None else 400,
         type="invalid_request_error",
         code="resource_missing",
-        param="session",
+        param=param or "session",
     )
 
 

@@ -7,6 +7,7 @@ import strawberry
 from gateway.schema.base import schema_config
 from gateway.schema.context import Context, Info
 from gateway.schema.executor import Executor, Prepared
+from gateway.schema.federation import Schema
 from gateway.schema.mutation import Mutation
 from gateway.schema.query import Query
 
@@ -15,4 +16,4 @@ __all__ = ["Context", "Executor", "Info", "Prepared", "build_schema"]
 
 def build_schema() -> strawberry.federation.Schema:
     """Build the schema; `Executor` runs operations against it."""
-    return strawberry.federation.Schema(query=Query, mutation=Mutation, config=schema_config())
+    return Schema(query=Query, mutation=Mutation, config=schema_config())

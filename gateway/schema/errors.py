@@ -11,6 +11,7 @@ from graphql import GraphQLError
 from strawberry.utils.str_converters import to_camel_case
 
 from gateway.stripe import (
+    CallsExhausted,
     CallsStopped,
     StripeAPIError,
     StripeConnectionError,
@@ -71,6 +72,8 @@ def error_code(exc: StripeError) -> str:
     """The `extensions.code` a Stripe failure is reported with."""
     if isinstance(exc, StripeRateLimited):
         return "UPSTREAM_RATE_LIMITED"
+    if isinstance(exc, CallsExhausted):
+        return "COST_LIMIT_EXCEEDED"
     if isinstance(exc, CallsStopped):
         return "OPERATION_TIMEOUT"
     if isinstance(exc, StripeConnectionError) or not isinstance(exc, StripeAPIError):
@@ -93,6 +96,7 @@ _MESSAGES = {
     "UPSTREAM_PERMISSION": "The gateway's Stripe credentials may not perform this request.",
     "UPSTREAM_RATE_LIMITED": "Stripe is rate limiting the gateway; try again shortly.",
     "OPERATION_TIMEOUT": "The operation ran out of time before this field could be fetched.",
+    "COST_LIMIT_EXCEEDED": "The operation wanted more calls to Stripe than its cost allowed.",
 }
 
 

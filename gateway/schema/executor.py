@@ -87,9 +87,11 @@ class Executor:
     def schema(self) -> GraphQLSchema:
         return self._schema
 
-    def prepare(self, document: DocumentNode) -> Prepared:
+    def prepare(self, document: DocumentNode, *, hide_suggestions: bool = False) -> Prepared:
         """Validate a parsed document and compile each of its operations."""
-        errors = validate(self._schema, document, max_errors=MAX_ERRORS)
+        errors = validate(
+            self._schema, document, max_errors=MAX_ERRORS, hide_suggestions=hide_suggestions
+        )
         if errors:
             return Prepared(None, tuple(errors))
         definitions = [

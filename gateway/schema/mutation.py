@@ -79,7 +79,9 @@ async def resolve_create(
         "created",
         lambda: info.context.loaders.create_session(
             to_stripe_params(input),
-            idempotency_key=idempotency_key,
+            idempotency_key=(
+                None if idempotency_key is None else info.context.caller.own_key(idempotency_key)
+            ),
             with_line_items=selects(info, SESSION_LINE_ITEMS),
         ),
         ["input"],

@@ -83,9 +83,10 @@ def required_scopes(definition: object) -> list[Scope]:
 
 
 # Fields whose scope is checked in code rather than declared on the field: the schema-reading
-# root fields (by the executor, before anything runs) and federation's entity lookup (by
-# `CheckoutSession.resolve_reference`).
+# root fields (by the executor, before anything runs), federation's entity lookup (by the
+# schema's `entities_resolver`) and a filter by email address (by the list's resolver).
 CHECKED_IN_CODE = {
+    "CheckoutSessionFilter.customerEmail": Scope.READ_CUSTOMER_DATA,
     "Query._entities": Scope.READ,
     "Query._service": Scope.INTROSPECT,
     "Query.__schema": Scope.INTROSPECT,

@@ -14,7 +14,7 @@ from gateway.schema.context import Info
 from gateway.schema.filters import CheckoutSessionFilter, list_params
 from gateway.schema.lookahead import selects
 from gateway.schema.pagination import AFTER, BEFORE, FIRST, LAST, connection, page_request
-from gateway.schema.permissions import scoped_field
+from gateway.schema.permissions import require, scoped_field
 from gateway.schema.types.session import CheckoutSession
 from gateway.stripe import StripeObject
 
@@ -44,6 +44,9 @@ async def resolve_checkout_sessions(
         strawberry.argument(description="Only sessions that match every criterion given."),
     ] = None,
 ) -> StripeObject:
+    if filter is not None and filter.customer_email is not None:
+        # Which sessions an address matches says who bought: customer data.
+        require(info, Scope.READ_CUSTOMER_DATA)
     request = page_request(first, after, last, before)
     params = {**list_params(filter), **request.params()}
     page = await info.context.loaders.sessions(

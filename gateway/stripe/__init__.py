@@ -1,6 +1,6 @@
 """The Stripe REST client: the only code that talks to Stripe."""
 
-from gateway.stripe.budget import CallBudget, CallGuard, CallsStopped
+from gateway.stripe.budget import CallBudget, CallGuard, CallsExhausted, CallsStopped
 from gateway.stripe.client import StripeClient, StripeObject
 from gateway.stripe.errors import (
     StripeAPIError,
@@ -12,6 +12,7 @@ from gateway.stripe.errors import (
 __all__ = [
     "CallBudget",
     "CallGuard",
+    "CallsExhausted",
     "CallsStopped",
     "StripeAPIError",
     "StripeClient",

@@ -13,6 +13,10 @@ class CallsStopped(StripeError):
     """The operation ran out of time, or its client went away: it makes no more calls."""
 
 
+class CallsExhausted(CallsStopped):
+    """The operation has made as many calls as its cost allowed; it makes no more."""
+
+
 class CallGuard(Protocol):
     """A limit on calls shared by every operation (Stripe's per-account rate limit)."""
 
@@ -26,13 +30,15 @@ class CallBudget:
 
     Each call registers the task making it, so that closing the budget (the operation ended,
     timed out, or lost its client) cancels calls still running in other tasks, such as a
-    DataLoader's batch, and no call starts after it.
+    DataLoader's batch, and no call starts after it. An operation is allowed `max_calls`,
+    the most its cost analysis says it can make: should it ever want more, it gets none.
     """
 
-    __slots__ = ("_closed", "_tasks", "calls", "deadline")
+    __slots__ = ("_closed", "_tasks", "calls", "deadline", "max_calls")
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, max_calls: int | None = None) -> None:
         self.deadline = time.monotonic() + seconds
+        self.max_calls = max_calls
         self.calls = 0
         self._closed = False
         self._tasks: dict[asyncio.Task[object], int] = {}
@@ -44,6 +50,8 @@ class CallBudget:
         """Count a call about to start; refused once the budget is closed or spent."""
         if self._closed or self.remaining() <= 0:
             raise CallsStopped("The operation's time is up: no more calls to Stripe.")
+        if self.max_calls is not None and self.calls >= self.max_calls:
+            raise CallsExhausted("The operation has made every call its cost allowed.")
         self.calls += 1
         task = asyncio.current_task()
         if task is not None:
