@@ -3,7 +3,8 @@
 In order: the document is found (sent, persisted or trusted) and prepared under the limits;
 the operation's cost in Stripe calls is worked out and held against the most one operation
 may cost and against the caller's bucket; then it runs, with a deadline, stopping the moment
-its client goes away; and the response reports what it cost, as Shopify's API does.
+its client goes away if it can make more than one call; and the response reports what it
+cost, as Shopify's API does.
 """
 
 from __future__ import annotations
