@@ -54,15 +54,16 @@ def create_app(settings: Settings) -> Starlette:
     cache = ResponseCache(settings.cache)
     store = SessionStore(client, cache)
     authenticator = Authenticator(settings.auth)
-    executor = Executor(build_schema())
+    # Where anyone may introspect, errors may as well suggest what was meant.
+    executor = Executor(
+        build_schema(), hide_suggestions=Scope.INTROSPECT not in settings.auth.anonymous_scopes
+    )
     worker = Worker()
     documents = DocumentCache(
         executor,
         CostModel(executor.schema, CHECKOUT_COSTS, ASSUMED_LIST_SIZE),
         limits,
         worker,
-        # Where anyone may introspect, errors may as well suggest what was meant.
-        hide_suggestions=Scope.INTROSPECT not in settings.auth.anonymous_scopes,
     )
     registered: MemoryDocuments | RedisDocuments | None = None
     if limits.persisted_queries and limits.trusted_documents is None:

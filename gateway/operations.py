@@ -99,8 +99,8 @@ class Operations:
         document = self._documents.kept(query) or await self._documents.prepare(query)
         if document.errors:
             return Reply({"errors": [error.formatted for error in document.errors]})
-        if request.query is not None and request.extensions:
-            await self._persisted.register(request.extensions, query)
+        if request.query is not None and (request.extensions or request.document_id):
+            await self._persisted.register(query, request.extensions, request.document_id)
         name = request.operation_name
         if request.read_only and document.operation_type(name) is OperationType.MUTATION:
             return Reply(

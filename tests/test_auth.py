@@ -315,6 +315,13 @@ async def test_errors_suggest_names_only_where_anyone_may_introspect(
     query = {"query": "{ checkoutSesions(first: 1) { nodes { id } } }"}
     secured = await http.post("/graphql", json=query, headers=READER.headers)
     assert "Did you mean" not in secured.text
+    misnamed = {
+        "query": "query($f: CheckoutSessionFilter) { checkoutSessions(filter: $f) "
+        "{ nodes { id } } }",
+        "variables": {"f": {"custmerEmail": "ada@example.com"}},
+    }
+    secured = await http.post("/graphql", json=misnamed, headers=READER.headers)
+    assert "custmerEmail" in secured.text and "Did you mean" not in secured.text
     async with httpx.AsyncClient(base_url=gateway_url) as open_http:
         playground = await open_http.post("/graphql", json=query)
     assert "Did you mean 'checkoutSessions'" in playground.text

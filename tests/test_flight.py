@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from gateway.loaders.flight import SingleFlight
+from gateway.stripe import CallsExhausted
 
 
 class Upstream:
@@ -77,3 +78,19 @@ async def test_failures_reach_every_waiter_and_are_not_kept() -> None:
     with pytest.raises(RuntimeError):
         await flights.run("k", failing)
     assert calls == 2
+
+
+async def test_when_the_callers_budget_stops_the_call_a_waiter_calls_again() -> None:
+    flights, upstream = SingleFlight(), Upstream()
+
+    async def out_of_calls() -> str:
+        await asyncio.sleep(0)
+        raise CallsExhausted("no calls left for the leader's operation")
+
+    leader = asyncio.create_task(flights.run("k", out_of_calls))
+    await asyncio.sleep(0)
+    follower = asyncio.create_task(flights.run("k", upstream.read))
+    upstream.answer.set()
+    with pytest.raises(CallsExhausted):
+        await leader
+    assert await follower == "answer 1"

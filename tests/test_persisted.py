@@ -67,6 +67,28 @@ async def test_only_a_valid_document_is_kept(gateway: str) -> None:
     assert code(again) == "PERSISTED_QUERY_NOT_FOUND"
 
 
+async def test_a_document_is_never_kept_under_another_documents_hash(gateway: str) -> None:
+    victim = QUERY + " # victim " + digest(gateway)
+    planted = "query Planted { checkoutSessions(first: 1) { nodes { id status } } }"
+    async with httpx.AsyncClient(base_url=gateway, timeout=30) as http:
+        both = await http.post(
+            "/graphql",
+            json={"query": planted, "documentId": digest(planted), "extensions": apq(victim)},
+        )
+        assert code(both) == "BAD_REQUEST"
+        malformed = await http.post(
+            "/graphql",
+            json={
+                "query": planted,
+                "documentId": digest(planted),
+                "extensions": {"persistedQuery": "x"},
+            },
+        )
+        assert malformed.status_code == 200 and code(malformed) == "BAD_REQUEST"
+        victims_turn = await http.post("/graphql", json={"extensions": apq(victim)})
+    assert code(victims_turn) == "PERSISTED_QUERY_NOT_FOUND"
+
+
 async def test_a_document_that_is_not_its_hash_is_refused(gateway: str) -> None:
     async with httpx.AsyncClient(base_url=gateway, timeout=30) as http:
         response = await http.post("/graphql", json={"query": OTHER, "extensions": apq(QUERY)})

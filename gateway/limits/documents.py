@@ -106,13 +106,8 @@ class DocumentCache:
         costs: CostModel,
         settings: LimitSettings,
         worker: Worker,
-        *,
-        hide_suggestions: bool = False,
     ) -> None:
         self._executor = executor
-        # Whether errors leave out the names of fields and types they might have meant, which
-        # would tell the schema to callers not allowed to introspect it.
-        self._hide_suggestions = hide_suggestions
         self._costs = costs
         self._settings = settings
         self._worker = worker
@@ -191,11 +186,13 @@ class DocumentCache:
     def _complete(self, parsed: Parsed) -> Document:
         """Validate, plan and cost a parsed document."""
         document = parsed.document
-        prepared = self._executor.prepare(document, hide_suggestions=self._hide_suggestions)
-        costs = {
-            name: self._costs.compile(document, operation.definition)
-            for name, operation in prepared.operations.items()
+        prepared = self._executor.prepare(document)
+        # A document of one operation has it under its name and under None too.
+        compiled = {
+            id(operation): self._costs.compile(document, operation.definition)
+            for operation in prepared.operations.values()
         }
+        costs = {name: compiled[id(operation)] for name, operation in prepared.operations.items()}
         return Document(prepared, costs, parsed.size * MEMORY_PER_BYTE)
 
     def _check_size(self, size: int) -> GraphQLError | None:

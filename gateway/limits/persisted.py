@@ -134,10 +134,21 @@ class PersistedDocuments:
             )
         return query
 
-    async def register(self, extensions: Mapping[str, Any] | None, query: str) -> None:
-        """Keep a document a client sent with its hash, once it has proved a valid one."""
-        digest = _requested_hash(extensions, None)
-        if digest is not None and self._store is not None and self._trusted is None:
+    async def register(
+        self, query: str, extensions: Mapping[str, Any] | None, document_id: str | None
+    ) -> None:
+        """Keep a document a client sent with its hash, once it has proved a valid one.
+
+        The hash is the one `document` checked against the text, and is checked again here:
+        a document is only ever kept under its own hash.
+        """
+        if self._store is None or self._trusted is not None:
+            return
+        try:
+            digest = _requested_hash(extensions, document_id)
+        except PersistedQueryError:
+            return
+        if digest is not None and sha256(query) == digest:
             await self._store.put(digest, query)
 
     def _trusted_document(self, query: str | None, digest: str | None) -> str:
@@ -157,9 +168,13 @@ class PersistedDocuments:
 
 def _requested_hash(extensions: Mapping[str, Any] | None, document_id: str | None) -> str | None:
     """The hash the request names, from `documentId` or Apollo's `persistedQuery` extension."""
-    if document_id is not None:
-        return document_id.removeprefix("sha256:")
     persisted = (extensions or {}).get("persistedQuery")
+    if document_id is not None:
+        if persisted is not None:
+            raise PersistedQueryError(
+                "BAD_REQUEST", "Name the document by `documentId` or `persistedQuery`, not both."
+            )
+        return document_id.removeprefix("sha256:")
     if persisted is None:
         return None
     if (

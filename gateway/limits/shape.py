@@ -75,6 +75,8 @@ def measure(document: DocumentNode) -> DocumentShape:
         node for node in document.definitions if isinstance(node, OperationDefinitionNode)
     ]
     shapes = [walker.selections(op.selection_set.selections) for op in operations]
+    # Validation reads every fragment, spread or not: those no operation spreads count too.
+    shapes += [walker.fragment(name) for name in fragments if name not in walker.measured]
     roots = [walker.root_fields(op.selection_set.selections) for op in operations]
     return DocumentShape(
         depth=max((s.depth for s in shapes), default=0),
@@ -93,7 +95,7 @@ def measure(document: DocumentNode) -> DocumentShape:
 class _Walker:
     def __init__(self, fragments: dict[str, FragmentDefinitionNode]) -> None:
         self._fragments = fragments
-        self._measured: dict[str, Shape] = {}
+        self.measured: dict[str, Shape] = {}
         self._entered: set[str] = set()
 
     def selections(self, selections: Iterable[SelectionNode]) -> Shape:
@@ -135,7 +137,7 @@ class _Walker:
         )
 
     def fragment(self, name: str) -> Shape:
-        measured = self._measured.get(name)
+        measured = self.measured.get(name)
         if measured is not None:
             return measured
         fragment = self._fragments.get(name)
@@ -146,7 +148,7 @@ class _Walker:
             shape = self.selections(fragment.selection_set.selections)
         finally:
             self._entered.discard(name)
-        self._measured[name] = shape
+        self.measured[name] = shape
         return shape
 
     def root_fields(self, selections: Iterable[SelectionNode]) -> int:

@@ -6,6 +6,8 @@ import asyncio
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any, TypeVar
 
+from gateway.stripe import CallsStopped
+
 T = TypeVar("T")
 
 
@@ -15,8 +17,9 @@ class SingleFlight:
     Shared by every request of the process, so a burst of clients reading the same session
     costs Stripe one request. The first to ask makes the call itself, in its own task, so
     the common case (nobody else asking) costs no task of its own. If that request is
-    cancelled (its client went away), the call goes with it, and whoever was waiting for it
-    makes the call again; a waiter that gives up changes nothing for the others.
+    cancelled (its client went away), or its operation's budget stops the call, the call goes
+    with it, and whoever was waiting for it makes the call again; a waiter that gives up
+    changes nothing for the others.
     """
 
     def __init__(self) -> None:
@@ -34,6 +37,10 @@ class SingleFlight:
                 if not flight.cancelled() or (task is not None and task.cancelling()):
                     raise
                 # The request making the call was cancelled, not this one: call again.
+            except CallsStopped:
+                # The leader's operation ran out of time or calls: that says nothing of this
+                # one's, which makes the call itself.
+                continue
 
     async def _lead(self, key: Hashable, call: Callable[[], Awaitable[T]]) -> T:
         flight: asyncio.Future[T] = asyncio.get_running_loop().create_future()

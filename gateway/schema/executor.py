@@ -77,20 +77,25 @@ class Prepared:
 
 
 class Executor:
-    """Executes GraphQL requests against the gateway's schema."""
+    """Executes GraphQL requests against the gateway's schema.
 
-    def __init__(self, schema: strawberry.Schema) -> None:
+    With `hide_suggestions`, errors leave out the names of fields, types and values a mistake
+    might have meant, which would tell the schema to callers not allowed to introspect it.
+    """
+
+    def __init__(self, schema: strawberry.Schema, *, hide_suggestions: bool = False) -> None:
         self._strawberry_schema = schema
         self._schema = schema._schema
+        self._hide_suggestions = hide_suggestions
 
     @property
     def schema(self) -> GraphQLSchema:
         return self._schema
 
-    def prepare(self, document: DocumentNode, *, hide_suggestions: bool = False) -> Prepared:
+    def prepare(self, document: DocumentNode) -> Prepared:
         """Validate a parsed document and compile each of its operations."""
         errors = validate(
-            self._schema, document, max_errors=MAX_ERRORS, hide_suggestions=hide_suggestions
+            self._schema, document, max_errors=MAX_ERRORS, hide_suggestions=self._hide_suggestions
         )
         if errors:
             return Prepared(None, tuple(errors))
@@ -130,7 +135,9 @@ class Executor:
         # graphql-core also reports an operation name that picks no operation.
         plans = operation.plans if operation is not None else None
         if plans is not None:
-            coerced = plans.first.coerce(self._schema, inputs)
+            coerced = plans.first.coerce(
+                self._schema, inputs, hide_suggestions=self._hide_suggestions
+            )
             if isinstance(coerced, list):
                 return _response(None, coerced)
             plan = plans.choose(coerced)
@@ -177,6 +184,7 @@ class Executor:
             operation_name=operation_name,
             executor_class=StrawberryGraphQLCoreExecutionContext,
             is_awaitable=_is_awaitable,
+            hide_suggestions=self._hide_suggestions,
         )
 
 

@@ -143,7 +143,7 @@ class Plan:
     variables: tuple[GraphQLVariableSignature, ...]
 
     def coerce(
-        self, schema: GraphQLSchema, inputs: dict[str, Any] | None
+        self, schema: GraphQLSchema, inputs: dict[str, Any] | None, *, hide_suggestions: bool
     ) -> VariableValues | list[GraphQLError]:
         """The request's variables as the operation's types make them, or why they do not fit.
 
@@ -166,7 +166,9 @@ class Plan:
         else:
             return VariableValues(sources, coerced) if self.variables else NO_VARIABLES
         definitions = self.operation.variable_definitions or ()
-        return get_variable_values(schema, definitions, inputs, max_errors=50)
+        return get_variable_values(
+            schema, definitions, inputs, max_errors=50, hide_suggestions=hide_suggestions
+        )
 
 
 # Most variants of one operation compiled, one per combination of the booleans its @skip and
