@@ -17,9 +17,6 @@ class KeyTable:
     def __init__(self, keys: tuple[ApiKey, ...]) -> None:
         self._keys = [(bytes.fromhex(key.key_sha256), key) for key in keys]
 
-    def __bool__(self) -> bool:
-        return bool(self._keys)
-
     def find(self, presented: str) -> ApiKey | None:
         """The entry whose key is `presented`, or None.
 
