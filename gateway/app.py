@@ -1,4 +1,4 @@
-"""The HTTP application: GraphQL, a health check and Stripe's webhooks, over one Stripe client."""
+"""The HTTP application: GraphQL, health, metrics and Stripe's webhooks, over one Stripe client."""
 
 from __future__ import annotations
 
@@ -6,16 +6,20 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import redis.asyncio as redis
+from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
+from opentelemetry.sdk.trace import TracerProvider
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import ASGIApp
 
 from gateway.auth import Authenticator
 from gateway.config import Settings
 from gateway.endpoint import GraphQLEndpoint
+from gateway.health import Readiness
 from gateway.identity import Caller, Scope
 from gateway.limits.buckets import Buckets, MemoryBuckets, RedisBuckets
 from gateway.limits.checkout_costs import ASSUMED_LIST_SIZE, CHECKOUT_COSTS
@@ -29,15 +33,23 @@ from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
 from gateway.operations import Operations
 from gateway.schema import Context, Executor, build_schema
 from gateway.stripe import CallBudget, StripeClient
+from gateway.telemetry import Metrics, RequestTelemetry, Telemetry, tracer_provider
+from gateway.telemetry.metrics import CONTENT_TYPE
 from gateway.webhooks import WebhookEndpoint
 
 # Registered persisted queries kept in memory, when there is no Redis to share them.
 PERSISTED_QUERY_BYTES = 4 << 20
 
 
-def create_app(settings: Settings) -> Starlette:
-    """Build the app; clients, caches and pools open and close with its lifespan."""
+def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASGIApp:
+    """Build the app; clients, caches and pools open and close with its lifespan.
+
+    Spans go to `tracing` if given, else where the `OTEL_*` settings send them, if anywhere.
+    """
     limits = settings.limits
+    if tracing is None:
+        tracing = tracer_provider(settings.observability.tracing)
+    telemetry = Telemetry(Metrics(), tracing)
     shared = redis.Redis.from_url(settings.cache.redis_url) if settings.cache.redis_url else None
     # Keys in Redis are scoped to the Stripe key and account, as the cache's are.
     prefix = f"checkout-gateway:{ResponseCache.scope(settings.stripe, None)}"
@@ -50,9 +62,9 @@ def create_app(settings: Settings) -> Starlette:
     guard = None
     if settings.stripe.rate_limit is not None:
         guard = StripeGuard(buckets(), settings.stripe.rate_limit)
-    client = StripeClient(settings.stripe, guard)
+    client = StripeClient(settings.stripe, guard, telemetry)
     cache = ResponseCache(settings.cache)
-    store = SessionStore(client, cache)
+    store = SessionStore(client, cache, telemetry)
     authenticator = Authenticator(settings.auth)
     # Where anyone may introspect, errors may as well suggest what was meant.
     executor = Executor(
@@ -93,7 +105,9 @@ def create_app(settings: Settings) -> Starlette:
         settings=limits,
         context=context,
         worker=worker,
+        telemetry=telemetry,
     )
+    readiness = Readiness(settings.mode, client, shared, settings.observability.ready_ttl)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -106,16 +120,23 @@ def create_app(settings: Settings) -> Starlette:
             worker.close()
             if shared is not None:
                 await shared.aclose()
+            if tracing is not None:
+                tracing.shutdown()
+            telemetry.metrics.close()
 
-    async def healthz(request: Request) -> JSONResponse:
-        return JSONResponse({"status": "ok"})
+    async def scrape(request: Request) -> Response:
+        return Response(telemetry.metrics.render(), media_type=CONTENT_TYPE)
 
+    demo = settings.mode == "demo"
+    graphql = GraphQLEndpoint(operations, authenticator, telemetry, demo=demo)
     routes = [
-        Route("/graphql", GraphQLEndpoint(operations, authenticator), methods=["GET", "POST"]),
-        Route("/healthz", healthz, methods=["GET"]),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/healthz", readiness.healthz, methods=["GET"]),
+        Route("/readyz", readiness.readyz, methods=["GET"]),
+        Route("/metrics", scrape, methods=["GET"]),
     ]
     if settings.stripe.webhook_secret:
-        webhooks = WebhookEndpoint(settings.stripe.webhook_secret, store)
+        webhooks = WebhookEndpoint(settings.stripe.webhook_secret, store, telemetry)
         routes.append(Route("/webhooks/stripe", webhooks.handle, methods=["POST"]))
     middleware = []
     if settings.cors.allow_origins:
@@ -138,4 +159,11 @@ def create_app(settings: Settings) -> Starlette:
                 max_age=600,
             )
         )
-    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app: ASGIApp = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    if tracing is not None:
+        # The server span of each request, continuing the client's `traceparent`; no spans
+        # for each read and write of the body.
+        app = OpenTelemetryMiddleware(
+            app, tracer_provider=tracing, exclude_spans=["receive", "send"]
+        )
+    return RequestTelemetry(app, telemetry, {"Gateway-Mode": "demo"} if demo else {})

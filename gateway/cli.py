@@ -7,21 +7,27 @@ import ctypes
 import gc
 import json
 import logging
+import logging.config
+import os
 import secrets
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import partial
 
 import uvicorn
 from starlette.types import ASGIApp
+from uvicorn.supervisors import Multiprocess
 
 from gateway.config import ConfigError, Settings, load_settings
 from gateway.identity import Scope
+from gateway.telemetry import log_config
 
 logger = logging.getLogger("gateway")
 
@@ -43,25 +49,43 @@ def embedded_emulator(port: int, webhooks: tuple[str, str] | None = None) -> Ite
 
     A process of its own keeps its logs and its event loop apart from the gateway's, and the
     gateway reaches it over loopback HTTP exactly as it would reach Stripe. `webhooks` is the
-    URL and secret it signs its events for, as a Stripe webhook endpoint would have them.
+    URL and secret it signs its events for, as a Stripe webhook endpoint would have them; the
+    secret goes through the child's environment, where `ps` does not show it.
     """
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            raise RuntimeError(
-                f"port {port} is taken; set EMULATOR_PORT to a free port for the emulator"
-            ) from None
+    if not _port_free(port):
+        raise RuntimeError(
+            f"port {port} is taken; set EMULATOR_PORT to a free port for the emulator"
+        )
     command = [sys.executable, "-m", "gateway.emulator", "--port", str(port)]
+    env = dict(os.environ)
     if webhooks is not None:
-        command += ["--webhook-url", webhooks[0], "--webhook-secret", webhooks[1]]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+        command += ["--webhook-url", webhooks[0]]
+        env["EMULATOR_WEBHOOK_SECRET"] = webhooks[1]
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, env=env, preexec_fn=_die_with_parent
+    )
     try:
         _wait_until_listening(process, port)
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def _port_free(port: int) -> bool:
+    """Whether a server could listen on `port` now.
+
+    With SO_REUSEADDR, as uvicorn binds, a port whose only sockets are closed connections
+    still in TIME_WAIT (for a minute after a restart) counts as free; one something listens
+    on does not.
+    """
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
 
 
 def _die_with_parent() -> None:
@@ -85,23 +109,26 @@ def _wait_until_listening(process: subprocess.Popen[bytes], port: int) -> None:
 
 
 def serve(settings: Settings) -> None:
-    from gateway.app import create_app
-
     if not settings.uses_emulator:
-        logger.info("Serving Stripe at %s", settings.stripe.api_base)
-        _run(create_app(settings), settings)
+        logger.info(
+            "Serving Stripe at %s in %s mode with %d worker(s)",
+            settings.stripe.api_base,
+            settings.mode,
+            settings.workers,
+        )
+        _run(settings)
         return
+    logger.warning(
+        "Demo mode: no STRIPE_API_KEY is set, so the gateway serves sample data from the "
+        "embedded Stripe emulator on 127.0.0.1:%d. Set STRIPE_API_KEY to serve Stripe.",
+        settings.emulator_port,
+    )
     secret = f"whsec_{secrets.token_hex(16)}"
     webhooks = (_loopback_url(settings.host, settings.port) + "/webhooks/stripe", secret)
     with embedded_emulator(settings.emulator_port, webhooks if settings.port else None) as base:
         key = f"sk_test_{secrets.token_hex(12)}"
         stripe = replace(settings.stripe, api_key=key, api_base=base, webhook_secret=secret)
-        settings = replace(settings, stripe=stripe)
-        logger.info(
-            "No STRIPE_API_KEY set: serving demo data from the embedded Stripe emulator at %s",
-            base,
-        )
-        _run(create_app(settings), settings)
+        _run(replace(settings, stripe=stripe, demo=True))
 
 
 def _loopback_url(host: str, port: int) -> str:
@@ -111,7 +138,11 @@ def _loopback_url(host: str, port: int) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-def _run(app: ASGIApp, settings: Settings) -> None:
+def worker_app(settings: Settings) -> ASGIApp:
+    """The app of one worker process, which uvicorn calls once the worker has started."""
+    from gateway.app import create_app
+
+    app = create_app(settings)
     # The schema and everything imported live as long as the process: freezing them keeps the
     # garbage collector from rescanning them in every full collection, which would otherwise
     # stall requests for milliseconds at a time.
@@ -121,7 +152,49 @@ def _run(app: ASGIApp, settings: Settings) -> None:
     # While the worker thread prepares a large document, the event loop waits this long at
     # most for the interpreter each time it wakes (the default is 5 ms).
     sys.setswitchinterval(SWITCH_INTERVAL)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level)
+    return app
+
+
+def _run(settings: Settings) -> None:
+    """Serve with `settings.workers` processes sharing one listening socket."""
+    observability = settings.observability
+    config = uvicorn.Config(
+        partial(worker_app, settings),
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        log_config=log_config(observability.log_level, observability.log_format),
+        log_level=observability.log_level,
+        access_log=False,
+    )
+    if settings.workers == 1:
+        server = uvicorn.Server(config)
+        server.run()
+        if not server.started:
+            raise RuntimeError(f"could not serve on {settings.host}:{settings.port}")
+        return
+    with _metrics_directory():
+        # uvicorn's own supervisor: it binds once, starts the workers and restarts any that die.
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+
+
+@contextmanager
+def _metrics_directory() -> Iterator[None]:
+    """A fresh directory for prometheus-client's multiprocess files, for the workers to share.
+
+    Set in the environment before any worker starts, as prometheus-client reads it when
+    imported; a directory the operator chose is used as it is.
+    """
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="checkout-gateway-metrics-") as path:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = path
+        try:
+            yield
+        finally:
+            del os.environ["PROMETHEUS_MULTIPROC_DIR"]
 
 
 def export_schema() -> None:
@@ -210,9 +283,8 @@ def main(argv: list[str] | None = None) -> None:
         settings = load_settings()
     except ConfigError as exc:
         parser.exit(2, f"checkout-gateway: {exc}\n")
-    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s:     %(message)s")
-    # httpx logs every upstream call at INFO; the access log already says enough per request.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    observability = settings.observability
+    logging.config.dictConfig(log_config(observability.log_level, observability.log_format))
     try:
         serve(settings)
     except RuntimeError as exc:

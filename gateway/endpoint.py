@@ -15,10 +15,17 @@ from gateway.auth import Authenticator, KeysUnavailable, Unauthenticated
 from gateway.bodies import BodyTooLarge, read_body
 from gateway.identity import Caller
 from gateway.operations import GraphQLRequest, Operations
+from gateway.telemetry import Telemetry, current_request
 
 MAX_BODY_BYTES = 1 << 20
 JSON = "application/json"
 REALM = 'Bearer realm="checkout-gateway"'
+# Shown above GraphiQL when the gateway serves the embedded emulator's data.
+DEMO_BANNER = (
+    '<div id="gateway-demo-mode" style="padding:6px 12px;background:#fff3cd;color:#664d03;'
+    'font:14px sans-serif">Demo mode: no STRIPE_API_KEY is set, so this gateway serves the '
+    "embedded Stripe emulator's sample data.</div>"
+)
 
 
 class BadRequest(Exception):
@@ -51,10 +58,20 @@ class GraphQLEndpoint:
     change anything.
     """
 
-    def __init__(self, operations: Operations, authenticator: Authenticator) -> None:
+    def __init__(
+        self,
+        operations: Operations,
+        authenticator: Authenticator,
+        telemetry: Telemetry,
+        *,
+        demo: bool = False,
+    ) -> None:
         self._operations = operations
         self._authenticator = authenticator
+        self._telemetry = telemetry
         self._graphiql = get_graphql_ide_html(graphql_ide="graphiql")
+        if demo:
+            self._graphiql = self._graphiql.replace("<body>", "<body>" + DEMO_BANNER, 1)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         # Mounted as an ASGI app rather than a request handler, which spares a layer of
@@ -76,6 +93,12 @@ class GraphQLEndpoint:
             graphql = _graphql_request(params, request)
             caller = await self._authenticate(request)
         except BadRequest as error:
+            record = current_request.get()
+            if record is not None:
+                record.operation_type = "unknown"
+                record.outcome = "refused" if error.status == 401 else "error"
+            if error.status == 401 and error.code is not None:
+                self._telemetry.refused(error.code)
             return _json(error.body(), error.status, error.headers)
 
         async def disconnected() -> None:

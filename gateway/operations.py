@@ -25,6 +25,7 @@ from gateway.limits.throttle import Throttle, ThrottleStatus
 from gateway.limits.worker import Worker
 from gateway.schema import Context, Executor, Prepared
 from gateway.stripe import CallBudget
+from gateway.telemetry import RequestRecord, Telemetry, current_request
 
 Body = dict[str, Any]
 
@@ -70,8 +71,10 @@ class Operations:
         settings: LimitSettings,
         context: Callable[[Caller, CallBudget], Context],
         worker: Worker,
+        telemetry: Telemetry,
     ) -> None:
         self._worker = worker
+        self._telemetry = telemetry
         self._executor = executor
         self._documents = documents
         self._persisted = persisted
@@ -85,7 +88,33 @@ class Operations:
         caller: Caller,
         disconnected: Callable[[], Awaitable[None]],
     ) -> Reply:
-        """Answer `request`; `disconnected` returns once the client has gone away."""
+        """Answer `request`; `disconnected` returns once the client has gone away.
+
+        What the operation was and how it went go on the current request's record, for its
+        access line and metrics.
+        """
+        record = current_request.get() or RequestRecord("", "", "")
+        record.client = request.address if caller.anonymous else caller.name
+        record.operation_type = "unknown"
+        reply = await self._run(request, caller, disconnected, record)
+        errors = reply.body.get("errors")
+        code = _first_code(errors)
+        if code is not None and (code.endswith("_LIMIT_EXCEEDED") or code == "RATE_LIMITED"):
+            record.outcome = "refused"
+            self._telemetry.refused(code)
+        elif errors:
+            record.outcome = "partial" if reply.body.get("data") else "error"
+        else:
+            record.outcome = "ok"
+        return reply
+
+    async def _run(
+        self,
+        request: GraphQLRequest,
+        caller: Caller,
+        disconnected: Callable[[], Awaitable[None]],
+        record: RequestRecord,
+    ) -> Reply:
         query = request.query
         if query is None or not self._persisted.takes_as_sent(
             request.extensions, request.document_id
@@ -102,6 +131,14 @@ class Operations:
         if request.query is not None and (request.extensions or request.document_id):
             await self._persisted.register(query, request.extensions, request.document_id)
         name = request.operation_name
+        operation = document.prepared.operation(name)
+        if operation is not None:
+            record.operation_type = operation.type.value
+            record.operation_name = (
+                operation.definition.name.value if operation.definition.name else None
+            )
+            if self._persisted.trusted_only and record.operation_name:
+                record.operation_label = record.operation_name
         if request.read_only and document.operation_type(name) is OperationType.MUTATION:
             return Reply(
                 error_body(
@@ -113,6 +150,7 @@ class Operations:
         cost = document.costs.get(name)
         estimate = cost(request.variables, caller) if cost is not None else Estimate(0, 0)
         requested = estimate.calls
+        record.cost = requested
         refusal = self._over_limits(estimate)
         if refusal is not None:
             refusal["extensions"] = {"cost": _cost(requested, 0, None)}
@@ -133,16 +171,21 @@ class Operations:
                 return Reply(body, 429, {"Retry-After": str(retry_after)})
 
         budget = CallBudget(self._settings.operation_timeout, max_calls=requested)
-        operation = document.prepared.operation(name)
-        try:
-            if operation is not None and operation.schema_only:
-                body = await self._describe(document.prepared, request, caller, budget)
-            else:
-                # With one call at most there is nothing to stop early when the client goes.
-                watch = disconnected if requested > 1 else None
-                body = await self._execute(document.prepared, request, caller, budget, watch)
-        finally:
-            budget.close()
+        with self._telemetry.operation(
+            record.operation_name, record.operation_type or "unknown", caller.name
+        ) as span:
+            try:
+                if operation is not None and operation.schema_only:
+                    body = await self._describe(document.prepared, request, caller, budget)
+                else:
+                    # With one call at most there is nothing to stop early when the client goes.
+                    watch = disconnected if requested > 1 else None
+                    body = await self._execute(document.prepared, request, caller, budget, watch)
+            finally:
+                budget.close()
+            if span is not None:
+                span.set_attribute("gateway.cost.requested", requested)
+                span.set_attribute("gateway.cost.actual", budget.calls)
         actual = budget.calls
         if self._throttle is not None and requested > actual:
             status = await self._throttle.refund(key, requested - actual)
@@ -219,6 +262,15 @@ async def _cut_short(
     """Bring the deadline forward to now once the client has gone: nobody waits for the answer."""
     await disconnected()
     deadline.reschedule(asyncio.get_running_loop().time())
+
+
+def _first_code(errors: object) -> str | None:
+    """The `extensions.code` of the first error, if it has one."""
+    if not isinstance(errors, list) or not errors or not isinstance(errors[0], dict):
+        return None
+    extensions = errors[0].get("extensions")
+    code = extensions.get("code") if isinstance(extensions, dict) else None
+    return code if isinstance(code, str) else None
 
 
 def _cost(requested: int, actual: int, status: ThrottleStatus | None) -> Body:

@@ -15,6 +15,7 @@ from starlette.responses import JSONResponse
 
 from gateway.bodies import BodyTooLarge, read_body
 from gateway.loaders import SessionStore
+from gateway.telemetry import Telemetry
 
 logger = logging.getLogger(__name__)
 
@@ -66,14 +67,16 @@ class WebhookEndpoint:
     the next read fetches the session as it is now.
     """
 
-    def __init__(self, secret: str, store: SessionStore) -> None:
+    def __init__(self, secret: str, store: SessionStore, telemetry: Telemetry) -> None:
         self._secret = secret
         self._store = store
+        self._telemetry = telemetry
 
     async def handle(self, request: Request) -> JSONResponse:
         try:
             payload = await read_body(request, MAX_PAYLOAD_BYTES)
         except BodyTooLarge as exc:
+            self._telemetry.webhook("refused")
             return JSONResponse({"error": str(exc)}, 413)
         try:
             event = verify(
@@ -81,6 +84,7 @@ class WebhookEndpoint:
             )
         except InvalidWebhook as exc:
             logger.warning("refused a webhook delivery: %s", exc)
+            self._telemetry.webhook("refused")
             return JSONResponse({"error": str(exc)}, 400)
         data = event.get("data")
         session = data.get("object") if isinstance(data, dict) else None
@@ -93,4 +97,7 @@ class WebhookEndpoint:
             await self._store.forget(
                 session["id"], account=account if isinstance(account, str) else None
             )
+            self._telemetry.webhook("applied")
+        else:
+            self._telemetry.webhook("ignored")
         return JSONResponse({"received": True})

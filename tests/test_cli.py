@@ -32,7 +32,7 @@ def test_serve_without_a_key_runs_on_the_embedded_emulator() -> None:
     try:
         assert process.stderr is not None
         first_line = process.stderr.readline()
-        assert "No STRIPE_API_KEY set" in first_line
+        assert "Demo mode: no STRIPE_API_KEY is set" in first_line
         assert f"127.0.0.1:{emulator_port}" in first_line
         deadline = time.monotonic() + 15
         while True:

@@ -40,7 +40,7 @@ def test_values_are_read_and_typed() -> None:
     assert settings.cache.complete_ttl == 300
     assert settings.cache.expired_ttl == 86400
     assert settings.port == 9000
-    assert settings.log_level == "warning"
+    assert settings.observability.log_level == "warning"
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ async def test_health(gateway_url: str) -> None:
     async with httpx.AsyncClient(base_url=gateway_url) as http:
         response = await http.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {"status": "ok", "mode": "test"}
 
 
 async def test_queries_over_get(gateway_url: str) -> None:

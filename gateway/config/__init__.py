@@ -10,8 +10,10 @@ from gateway.config.settings import (
     CorsSettings,
     JwtSettings,
     LimitSettings,
+    ObservabilitySettings,
     Settings,
     StripeSettings,
+    TracingSettings,
 )
 
 __all__ = [
@@ -24,8 +26,10 @@ __all__ = [
     "CorsSettings",
     "JwtSettings",
     "LimitSettings",
+    "ObservabilitySettings",
     "Settings",
     "StripeSettings",
+    "TracingSettings",
     "default_rate_limit",
     "load_settings",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
@@ -16,8 +17,10 @@ from gateway.config.settings import (
     CorsSettings,
     JwtSettings,
     LimitSettings,
+    ObservabilitySettings,
     Settings,
     StripeSettings,
+    TracingSettings,
 )
 from gateway.identity import ALL_SCOPES, Scope
 
@@ -153,6 +156,31 @@ def _origins(raw: str) -> tuple[str, ...]:
     return origins
 
 
+def _environment(raw: str) -> bool:
+    """True for production."""
+    value = raw.lower()
+    if value not in {"production", "development"}:
+        raise ValueError(raw)
+    return value == "production"
+
+
+def _workers(raw: str) -> int:
+    if raw.lower() == "auto":
+        return (
+            len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else os.cpu_count() or 1
+        )
+    return _positive_int(raw)
+
+
+def _log_format(raw: str) -> str:
+    value = raw.lower()
+    if value not in {"text", "json"}:
+        raise ValueError(raw)
+    return value
+
+
 def default_rate_limit(api_key: str) -> float | None:
     """Stripe's per-account limit for the mode the key belongs to; none for the emulator."""
     if not api_key:
@@ -160,10 +188,22 @@ def default_rate_limit(api_key: str) -> float | None:
     return LIVE_RATE_LIMIT if api_key.startswith(("sk_live_", "rk_live_")) else TEST_RATE_LIMIT
 
 
-def load_settings(env: Mapping[str, str] | None = None) -> Settings:
-    """Read the settings from `env` (the process environment by default)."""
+def load_settings(
+    env: Mapping[str, str] | None = None, *, terminal: bool | None = None
+) -> Settings:
+    """Read the settings from `env` (the process environment by default).
+
+    `terminal` says whether logs go to a terminal (by default, whether standard error is
+    one), which makes text, not JSON, their default format.
+    """
     source = os.environ if env is None else env
     api_key = source.get("STRIPE_API_KEY", "").strip()
+    production = _read(source, "GATEWAY_ENV", _environment, False, "production or development")
+    if production and not api_key:
+        raise ConfigError(
+            "GATEWAY_ENV=production needs STRIPE_API_KEY: without one the gateway would serve "
+            "the embedded emulator's demo data."
+        )
     stripe = StripeSettings(
         api_key=api_key,
         api_base=_read(source, "STRIPE_API_BASE", _url, DEFAULT_API_BASE, "an http(s) URL"),
@@ -188,7 +228,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         ),
     )
     cache = _cache(source)
-    return Settings(
+    if terminal is None:
+        terminal = sys.stderr.isatty()
+    settings = Settings(
         stripe=stripe,
         cache=cache,
         auth=_auth(source, demo=not api_key),
@@ -199,8 +241,71 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         emulator_port=_read(
             source, "EMULATOR_PORT", _listening_port, 12111, "a port number from 1 to 65535"
         ),
-        log_level=_read(source, "LOG_LEVEL", _log_level, "info", "debug, info, warning or error"),
+        workers=_read(source, "WORKERS", _workers, 1, "a whole number, 1 or more, or auto"),
+        production=production,
+        observability=ObservabilitySettings(
+            log_level=_read(
+                source, "LOG_LEVEL", _log_level, "info", "debug, info, warning or error"
+            ),
+            log_format=_read(
+                source, "LOG_FORMAT", _log_format, "text" if terminal else "json", "text or json"
+            ),
+            tracing=_tracing(source),
+            ready_ttl=_read(
+                source, "READY_CACHE_SECONDS", _seconds, 5.0, "a number of seconds, 0 or more"
+            ),
+        ),
     )
+    _check_workers(settings)
+    return settings
+
+
+def _check_workers(settings: Settings) -> None:
+    """Refuse several workers where each would keep state the others must share.
+
+    Each worker process has its own memory: a cache there would go on serving a session that
+    a mutation or webhook in another worker changed, and rate limits there would each allow
+    the whole rate. Redis (or turning the feature off) keeps them in agreement.
+    """
+    if settings.workers == 1 or settings.cache.redis_url is not None:
+        return
+    shared = []
+    if settings.cache.enabled:
+        shared.append("CACHE_URL")
+    if settings.limits.rate_limit_points is not None:
+        shared.append("RATE_LIMIT_POINTS")
+    if settings.stripe.rate_limit is not None:
+        shared.append("STRIPE_RATE_LIMIT")
+    if shared:
+        raise ConfigError(
+            f"WORKERS={settings.workers} needs CACHE_URL=redis://…: each worker would keep its "
+            f"own cache and rate limits and serve stale data or allow the rate several times "
+            f"over. Set CACHE_URL to a Redis URL, or turn off {', '.join(shared)}."
+        )
+
+
+def _tracing(source: Mapping[str, str]) -> TracingSettings:
+    """Tracing from the standard `OTEL_*` variables: on once an exporter or endpoint is set."""
+    service = source.get("OTEL_SERVICE_NAME", "").strip() or "checkout-gateway"
+    if _read(source, "OTEL_SDK_DISABLED", _switch, False, "true or false"):
+        return TracingSettings(service_name=service)
+    exporter = source.get("OTEL_TRACES_EXPORTER", "").strip().lower()
+    endpoint = any(
+        source.get(name, "").strip()
+        for name in ("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
+    )
+    if not exporter:
+        exporter = "otlp" if endpoint else "none"
+    if exporter not in {"otlp", "console", "none"}:
+        raise ConfigError(f"OTEL_TRACES_EXPORTER must be otlp, console or none, got {exporter!r}.")
+    # The traces-only variable wins over the general one, as the OpenTelemetry spec has it.
+    for name in ("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL"):
+        protocol = source.get(name, "").strip()
+        if protocol:
+            if protocol != "http/protobuf":
+                raise ConfigError(f"{name} must be http/protobuf, got {protocol!r}.")
+            break
+    return TracingSettings(exporter=None if exporter == "none" else exporter, service_name=service)
 
 
 def _cache(source: Mapping[str, str]) -> CacheSettings:

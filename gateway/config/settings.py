@@ -144,8 +144,41 @@ class LimitSettings:
 
 
 @dataclass(frozen=True)
+class TracingSettings:
+    """Whether spans are exported, and how; the exporter reads its own `OTEL_*` variables.
+
+    `exporter` is `otlp` (over HTTP with protobuf) or `console`; None turns tracing off.
+    """
+
+    exporter: str | None = None
+    service_name: str = "checkout-gateway"
+
+    @property
+    def enabled(self) -> bool:
+        return self.exporter is not None
+
+
+@dataclass(frozen=True)
+class ObservabilitySettings:
+    """Logs, traces, readiness probes and worker processes.
+
+    `log_format` is `text` or `json`. `ready_ttl` is how many seconds one readiness check of
+    Stripe and Redis answers every probe, so that probes never load Stripe.
+    """
+
+    log_level: str = "info"
+    log_format: str = "text"
+    tracing: TracingSettings = field(default_factory=TracingSettings)
+    ready_ttl: float = 5.0
+
+
+@dataclass(frozen=True)
 class Settings:
-    """Everything the gateway process needs to start."""
+    """Everything the gateway process needs to start.
+
+    `production` refuses to start without a Stripe key; `demo` marks settings that serve the
+    embedded emulator's data, which the health checks, a response header and GraphiQL say.
+    """
 
     stripe: StripeSettings
     cache: CacheSettings
@@ -155,9 +188,19 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     emulator_port: int = 12111
-    log_level: str = "info"
+    workers: int = 1
+    production: bool = False
+    demo: bool = False
+    observability: ObservabilitySettings = field(default_factory=ObservabilitySettings)
 
     @property
     def uses_emulator(self) -> bool:
         """With no Stripe key configured the gateway serves the embedded emulator's data."""
         return not self.stripe.api_key
+
+    @property
+    def mode(self) -> str:
+        """`demo` on the emulator's data, otherwise `live` or `test` by the Stripe key."""
+        if self.demo or self.uses_emulator:
+            return "demo"
+        return "live" if self.stripe.api_key.startswith(("sk_live_", "rk_live_")) else "test"

@@ -1,8 +1,13 @@
-"""Serve the emulator alone: `python -m gateway.emulator --port 12111`."""
+"""Serve the emulator alone: `python -m gateway.emulator --port 12111`.
+
+Webhooks go to `--webhook-url`, signed with the secret in `EMULATOR_WEBHOOK_SECRET` (kept
+off the command line, where any user of the machine could read it).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 
 import uvicorn
 
@@ -16,18 +21,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--empty", action="store_true", help="start without demo data")
     parser.add_argument("--latency-ms", type=float, default=0.0)
     parser.add_argument("--failure-rate", type=float, default=0.0)
-    parser.add_argument("--webhook-url")
-    parser.add_argument("--webhook-secret")
+    parser.add_argument("--webhook-url", help="where to send events (needs the secret)")
     args = parser.parse_args(argv)
-    if bool(args.webhook_url) != bool(args.webhook_secret):
-        parser.error("--webhook-url and --webhook-secret go together")
+    secret = os.environ.get("EMULATOR_WEBHOOK_SECRET", "").strip() or None
+    if bool(args.webhook_url) != bool(secret):
+        parser.error("--webhook-url and the EMULATOR_WEBHOOK_SECRET variable go together")
     try:
         options = EmulatorOptions(
             seed_demo_data=not args.empty,
             latency_ms=args.latency_ms,
             failure_rate=args.failure_rate,
             webhook_url=args.webhook_url,
-            webhook_secret=args.webhook_secret,
+            webhook_secret=secret,
         )
     except ValueError as exc:
         parser.error(str(exc))

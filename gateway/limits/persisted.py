@@ -99,6 +99,11 @@ class PersistedDocuments:
         self._trusted_texts = frozenset(self._trusted.values()) if self._trusted else frozenset()
         self._max_bytes = max_bytes
 
+    @property
+    def trusted_only(self) -> bool:
+        """Whether only the manifest's documents run (so their names are a bounded set)."""
+        return self._trusted is not None
+
     def takes_as_sent(self, extensions: Mapping[str, Any] | None, document_id: str | None) -> bool:
         """Whether a request's `query` runs as it is: it names no hash, and any may run."""
         return (

@@ -25,11 +25,20 @@ class SingleFlight:
     def __init__(self) -> None:
         self._calls: dict[Hashable, asyncio.Future[Any]] = {}
 
-    async def run(self, key: Hashable, call: Callable[[], Awaitable[T]]) -> T:
+    async def run(
+        self,
+        key: Hashable,
+        call: Callable[[], Awaitable[T]],
+        shared: Callable[[], None] | None = None,
+    ) -> T:
+        """`call()`'s result, from a call of this key's already in flight if there is one
+        (which `shared`, if given, is told of)."""
         while True:
             flight: asyncio.Future[T] | None = self._calls.get(key)
             if flight is None:
                 return await self._lead(key, call)
+            if shared is not None:
+                shared()
             try:
                 return await asyncio.shield(flight)
             except asyncio.CancelledError:

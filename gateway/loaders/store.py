@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 from urllib.parse import quote
 
 from gateway.loaders.cache import ResponseCache
 from gateway.loaders.flight import SingleFlight
 from gateway.stripe import CallBudget, StripeAPIError, StripeClient, StripeObject
+from gateway.telemetry import Telemetry
 
 SESSIONS_PATH = "/v1/checkout/sessions"
 # Stripe expands the first ten line items of a session it is asked to `expand[]=line_items`.
@@ -55,10 +57,16 @@ class SessionStore:
     status allows, and what a mutation returns replaces the cached copy at once.
     """
 
-    def __init__(self, client: StripeClient, cache: ResponseCache) -> None:
+    def __init__(
+        self, client: StripeClient, cache: ResponseCache, telemetry: Telemetry | None = None
+    ) -> None:
         self._client = client
         self._cache = cache
         self._flights = SingleFlight()
+        self._telemetry = telemetry = telemetry or Telemetry()
+        self._shared = {
+            kind: partial(telemetry.shared_call, kind) for kind in ("session", "list", "line_items")
+        }
         self._scopes: dict[str | None, str] = {}
 
     @property
@@ -87,7 +95,9 @@ class SessionStore:
             and (not expand or cached.get("line_items") is not None)
             and owned_by(cached, customer)
         ):
+            self._telemetry.cache_read("session", hit=True)
             return cached
+        self._telemetry.cache_read("session", hit=False)
 
         async def fetch() -> StripeObject | None:
             params = {"expand": ["line_items"]} if expand else {}
@@ -102,7 +112,7 @@ class SessionStore:
             await self._cache.set(key, session, self.session_ttl(session))
             return session
 
-        session = await self._flights.run((key, expand), fetch)
+        session = await self._flights.run((key, expand), fetch, self._shared["session"])
         return session if session is not None and owned_by(session, customer) else None
 
     async def sessions(
@@ -112,6 +122,7 @@ class SessionStore:
         return await self._flights.run(
             (self._key(account, "list"), repr(sorted(params.items()))),
             lambda: self._client.get(SESSIONS_PATH, params, account=account, budget=budget),
+            self._shared["list"],
         )
 
     async def line_items(
@@ -131,6 +142,7 @@ class SessionStore:
             page.ending_before or "",
         )
         cached = await self._cache.get(key)
+        self._telemetry.cache_read("line_items", hit=cached is not None)
         if cached is not None:
             return cached
 
@@ -140,7 +152,7 @@ class SessionStore:
             await self._cache.set(key, result, self._cache.settings.line_items_ttl)
             return result
 
-        return await self._flights.run(key, fetch)
+        return await self._flights.run(key, fetch, self._shared["line_items"])
 
     async def create(
         self,

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import random
 import re
+import time
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -19,6 +20,7 @@ from gateway.stripe.budget import CallBudget, CallGuard
 from gateway.stripe.encoding import encode_params
 from gateway.stripe.errors import StripeAPIError, StripeConnectionError, StripeRateLimited
 from gateway.stripe.transport import AiohttpTransport
+from gateway.telemetry import Telemetry, stripe_route
 
 logger = logging.getLogger(__name__)
 
@@ -42,9 +44,15 @@ class StripeClient:
     cost more CPU per call than the transport itself (see benchmarks/README.md).
     """
 
-    def __init__(self, settings: StripeSettings, guard: CallGuard | None = None) -> None:
+    def __init__(
+        self,
+        settings: StripeSettings,
+        guard: CallGuard | None = None,
+        telemetry: Telemetry | None = None,
+    ) -> None:
         self._settings = settings
         self._guard = guard
+        self._telemetry = telemetry or Telemetry()
         self._transport = AiohttpTransport(
             max_connections=settings.max_connections,
             timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout),
@@ -111,6 +119,8 @@ class StripeClient:
         budget: CallBudget | None,
     ) -> StripeObject:
         request_headers = self._request_headers(account, headers)
+        telemetry = self._telemetry
+        route = stripe_route(method, path)
         if budget is not None:
             budget.enter()
         try:
@@ -118,15 +128,30 @@ class StripeClient:
             while True:
                 if self._guard is not None:
                     await self._admit(self._guard, budget)
+                span = telemetry.stripe_call_started(route, method, attempt)
+                started = time.perf_counter()
                 try:
                     response = await self._send(method, path, request_headers, body)
-                except httpx.TransportError as exc:
+                except BaseException as exc:
+                    failed = isinstance(exc, httpx.TransportError)
+                    outcome = "error" if failed else "cancelled"
+                    telemetry.stripe_call_ended(span, route, attempt, started, outcome, None)
+                    if not failed:
+                        raise
                     attempt += 1
                     if await self._back_off(attempt, None, budget):
                         continue
                     raise StripeConnectionError(
                         f"Could not reach Stripe ({type(exc).__name__}) for {method} {path}."
                     ) from None
+                telemetry.stripe_call_ended(
+                    span,
+                    route,
+                    attempt,
+                    started,
+                    response.status_code,
+                    response.headers.get("Request-Id"),
+                )
                 if response.status_code < 400:
                     return self._decode(response)
                 if self._should_retry(response):

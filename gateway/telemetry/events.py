@@ -1,0 +1,131 @@
+"""One place every layer reports to: metrics, the request's record and its trace.
+
+Lower layers (the Stripe client, the cache, single flight) call these methods and know nothing
+of Prometheus or OpenTelemetry. With tracing off, no span is made and no span event added.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from opentelemetry import trace
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.trace import Span, SpanKind, Status, StatusCode
+
+from gateway.telemetry.metrics import Metrics
+from gateway.telemetry.record import current_request
+
+# Path segments that name a route; any other segment of a Stripe path is an object id.
+_ROUTE_WORDS = frozenset(
+    {"v1", "checkout", "sessions", "line_items", "expire", "products", "prices"}
+)
+
+
+def stripe_route(method: str, path: str) -> str:
+    """`GET /v1/checkout/sessions/{id}` for any session: a label of bounded cardinality."""
+    parts = path.partition("?")[0].split("/")
+    return f"{method} " + "/".join(
+        part if not part or part in _ROUTE_WORDS else "{id}" for part in parts
+    )
+
+
+class Telemetry:
+    """Counts, times and traces what the gateway does."""
+
+    def __init__(self, metrics: Metrics | None = None, tracing: TracerProvider | None = None):
+        self.metrics = metrics or Metrics()
+        self.tracer = tracing.get_tracer("checkout-gateway") if tracing is not None else None
+
+    # Operations
+
+    @contextmanager
+    def operation(self, name: str | None, kind: str, client: str | None) -> Iterator[Span | None]:
+        """The span of one GraphQL operation, named as OpenTelemetry's GraphQL conventions say."""
+        if self.tracer is None:
+            yield None
+            return
+        attributes = {"graphql.operation.type": kind}
+        if name:
+            attributes["graphql.operation.name"] = name
+        if client:
+            attributes["gateway.client"] = client
+        with self.tracer.start_as_current_span(
+            f"{kind} {name}" if name else kind, kind=SpanKind.INTERNAL, attributes=attributes
+        ) as span:
+            yield span
+
+    def graphql_request(self, kind: str, name: str, outcome: str, seconds: float) -> None:
+        self.metrics.graphql_requests.labels(kind, name, outcome).inc()
+        self.metrics.graphql_duration.labels(kind).observe(seconds)
+
+    def refused(self, code: str) -> None:
+        self.metrics.refusals.labels(code).inc()
+
+    # Stripe calls
+
+    def stripe_call_started(self, route: str, method: str, attempt: int) -> Span | None:
+        """The span of one attempt at a call; `route` is what `stripe_route` made of it."""
+        if self.tracer is None:
+            return None
+        return self.tracer.start_span(
+            f"stripe {route}",
+            kind=SpanKind.CLIENT,
+            attributes={
+                "http.request.method": method,
+                "http.route": route.partition(" ")[2],
+                "gateway.stripe.retry": attempt,
+            },
+        )
+
+    def stripe_call_ended(
+        self,
+        span: Span | None,
+        route: str,
+        attempt: int,
+        started: float,
+        status: int | str,
+        request_id: str | None,
+    ) -> None:
+        """Count a finished attempt: `status` is the HTTP status, or `error` when no response
+        came, or `cancelled` when the request making it went away."""
+        metrics = self.metrics
+        metrics.stripe_requests.labels(route, str(status), "true" if attempt else "false").inc()
+        metrics.stripe_duration.labels(route).observe(time.perf_counter() - started)
+        record = current_request.get()
+        if record is not None:
+            record.stripe_calls += 1
+        if span is not None:
+            if isinstance(status, int):
+                span.set_attribute("http.response.status_code", status)
+            if request_id:
+                span.set_attribute("stripe.request_id", request_id)
+            if not isinstance(status, int) or status >= 500:
+                span.set_status(Status(StatusCode.ERROR))
+            span.end()
+
+    # Cache and single flight
+
+    def cache_read(self, kind: str, hit: bool) -> None:
+        self.metrics.cache_requests.labels(kind, "hit" if hit else "miss").inc()
+        record = current_request.get()
+        if record is not None:
+            if hit:
+                record.cache_hits += 1
+            else:
+                record.cache_misses += 1
+        if self.tracer is not None:
+            trace.get_current_span().add_event(
+                "cache.hit" if hit else "cache.miss", {"gateway.cache.kind": kind}
+            )
+
+    def shared_call(self, kind: str) -> None:
+        self.metrics.shared_calls.labels(kind).inc()
+        if self.tracer is not None:
+            trace.get_current_span().add_event("single_flight.shared", {"gateway.cache.kind": kind})
+
+    # Webhooks
+
+    def webhook(self, outcome: str) -> None:
+        self.metrics.webhooks.labels(outcome).inc()

@@ -1,0 +1,107 @@
+"""The outermost layer of the app: a request id, an access line and in-flight counting.
+
+It wraps everything else, Starlette's own error handling included, so even a 500 carries
+its `X-Request-Id`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import uuid
+from typing import Any
+
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from gateway.telemetry.events import Telemetry
+from gateway.telemetry.record import RequestRecord, current_request
+
+access_logger = logging.getLogger("gateway.access")
+
+# Ids as proxies and load balancers make them (UUIDs, hex, base64url); anything else, or a
+# longer one, is replaced rather than echoed into logs.
+_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+/=-]{0,127}")
+
+
+def request_id(scope: Scope) -> str:
+    """The caller's `X-Request-Id` if it is a well-formed one, else a new one."""
+    for name, value in scope["headers"]:
+        if name == b"x-request-id":
+            text: str = value.decode("latin-1")
+            if _REQUEST_ID.fullmatch(text):
+                return text
+            break
+    return uuid.uuid4().hex
+
+
+class RequestTelemetry:
+    """Gives every HTTP request an id and a record, and writes its access line when it ends."""
+
+    def __init__(self, app: ASGIApp, telemetry: Telemetry, headers: dict[str, str]) -> None:
+        self._app = app
+        self._telemetry = telemetry
+        # Sent on every response besides the request id (the demo mode's, say).
+        self._headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
+        record = RequestRecord(request_id(scope), scope["method"], scope["path"])
+        token = current_request.set(record)
+        status = 500
+        extra = [(b"x-request-id", record.request_id.encode()), *self._headers]
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                MutableHeaders(scope=message).raw.extend(extra)
+            await send(message)
+
+        started = time.perf_counter()
+        in_flight = self._telemetry.metrics.in_flight
+        in_flight.inc()
+        try:
+            await self._app(scope, receive, send_with_id)
+        finally:
+            in_flight.dec()
+            self._finish(record, scope, status, time.perf_counter() - started)
+            current_request.reset(token)
+
+    def _finish(self, record: RequestRecord, scope: Scope, status: int, seconds: float) -> None:
+        if record.operation_type is not None:
+            self._telemetry.graphql_request(
+                record.operation_type,
+                record.operation_label,
+                record.outcome or "error",
+                seconds,
+            )
+        if not access_logger.isEnabledFor(logging.INFO):
+            return
+        client = scope.get("client")
+        fields: dict[str, Any] = {
+            "method": record.method,
+            "path": record.path,
+            "status": status,
+            "duration_ms": round(seconds * 1000, 3),
+            "client": record.client or (client[0] if client else None),
+        }
+        if record.operation_type is not None:
+            fields.update(
+                operation_name=record.operation_name,
+                operation_type=record.operation_type,
+                outcome=record.outcome,
+                cost=record.cost,
+                stripe_calls=record.stripe_calls,
+                cache_hits=record.cache_hits,
+            )
+        access_logger.info(
+            "%s %s %d",
+            record.method,
+            record.path,
+            status,
+            extra={"request_id": record.request_id, **fields},
+        )
