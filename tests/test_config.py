@@ -1,3 +1,4 @@
+import os
 import re
 from pathlib import Path
 
@@ -146,3 +147,52 @@ def test_bad_key_files_say_which_client_and_why(
     path.write_text(content)
     with pytest.raises(ConfigError, match=re.escape(fragment)):
         load_settings({"AUTH_KEYS_FILE": str(path)})
+
+
+def test_operations_settings_and_their_defaults() -> None:
+    settings = load_settings({}, terminal=True)
+    assert (settings.workers, settings.production, settings.mode) == (1, False, "demo")
+    assert settings.observability.log_format == "text"
+    assert not settings.observability.tracing.enabled
+    assert load_settings({}, terminal=False).observability.log_format == "json"
+    live = load_settings({"STRIPE_API_KEY": "sk_live_x", "GATEWAY_ENV": "production"})
+    assert (live.mode, live.production) == ("live", True)
+    assert load_settings({"STRIPE_API_KEY": "rk_test_x"}).mode == "test"
+    auto = load_settings({"WORKERS": "auto", "CACHE_URL": "redis://127.0.0.1:6379/0"})
+    assert auto.workers == len(os.sched_getaffinity(0))
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"GATEWAY_ENV": "staging"}, "GATEWAY_ENV must be production or development"),
+        ({"GATEWAY_ENV": "production"}, "GATEWAY_ENV=production needs STRIPE_API_KEY"),
+        ({"WORKERS": "0"}, "WORKERS must be a whole number, 1 or more, or auto"),
+        ({"WORKERS": "3"}, "WORKERS=3 needs CACHE_URL=redis://"),
+        ({"LOG_FORMAT": "xml"}, "LOG_FORMAT must be text or json"),
+        ({"OTEL_TRACES_EXPORTER": "zipkin"}, "OTEL_TRACES_EXPORTER must be otlp, console or none"),
+        (
+            {"OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318", "OTEL_EXPORTER_OTLP_PROTOCOL": "grpc"},
+            "OTEL_EXPORTER_OTLP_PROTOCOL must be http/protobuf",
+        ),
+    ],
+)
+def test_operations_settings_refused_with_their_names(env: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_settings(env)
+
+
+@pytest.mark.parametrize(
+    ("env", "exporter"),
+    [
+        ({"OTEL_EXPORTER_OTLP_ENDPOINT": "http://collector:4318"}, "otlp"),
+        ({"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": "http://collector:4318/v1/traces"}, "otlp"),
+        ({"OTEL_TRACES_EXPORTER": "console"}, "console"),
+        ({"OTEL_TRACES_EXPORTER": "none", "OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318"}, None),
+        ({"OTEL_SDK_DISABLED": "true", "OTEL_TRACES_EXPORTER": "console"}, None),
+    ],
+)
+def test_tracing_is_on_only_once_an_exporter_is_set(
+    env: dict[str, str], exporter: str | None
+) -> None:
+    assert load_settings(env).observability.tracing.exporter == exporter

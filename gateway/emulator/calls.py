@@ -54,7 +54,8 @@ def error_response(error: StripeError, request: Request) -> Response:
     return Response(body, error.status, error.headers, JSON)
 
 
-def authenticate(request: Request) -> None:
+def authenticate(request: Request, revoked: frozenset[str] = frozenset()) -> None:
+    """Refuse a request without a well-formed secret key, or with one in `revoked`."""
     header = request.headers.get("authorization")
     if not header:
         raise StripeError(
@@ -72,7 +73,7 @@ def authenticate(request: Request) -> None:
             key = ""
     elif scheme.lower() != "bearer":
         key = ""
-    if not _KEY.fullmatch(key):
+    if not _KEY.fullmatch(key) or key in revoked:
         shown = f"{key[:8]}{'*' * 4}{key[-4:]}" if len(key) > 12 else key
         raise StripeError(401, f"Invalid API Key provided: {shown}")
 
@@ -94,7 +95,7 @@ def route(emulator: Emulator, method: str, template: str, spec: Obj, handler: Ha
 
 
 async def _serve(emulator: Emulator, request: Request, spec: Obj, handler: Handler) -> Response:
-    authenticate(request)
+    authenticate(request, emulator.faults.revoked_keys)
     kind = emulator.faults.pick()
     if kind is not None:
         injected = failure(kind)

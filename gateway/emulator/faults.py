@@ -1,4 +1,5 @@
-"""Fault injection for tests and benchmarks: added latency and a rate of failed requests."""
+"""Fault injection for tests and benchmarks: added latency, a rate of failed requests, and
+keys refused as if rolled in the Dashboard."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class Faults:
         self.latency_ms = options.latency_ms
         self.failure_rate = options.failure_rate
         self.failure_kinds = tuple(options.failure_kinds)
+        self.revoked_keys: frozenset[str] = frozenset()
         self._random = random.Random()
 
     def as_json(self) -> dict[str, Any]:
@@ -27,11 +29,12 @@ class Faults:
             "latency_ms": self.latency_ms,
             "failure_rate": self.failure_rate,
             "failure_kinds": list(self.failure_kinds),
+            "revoked_keys": sorted(self.revoked_keys),
         }
 
     def update(self, changes: dict[str, Any]) -> None:
         """Apply a partial update; raise ValueError and change nothing if it is invalid."""
-        unknown = set(changes) - {"latency_ms", "failure_rate", "failure_kinds"}
+        unknown = set(changes) - {"latency_ms", "failure_rate", "failure_kinds", "revoked_keys"}
         if unknown:
             raise ValueError(f"unknown settings: {', '.join(sorted(unknown))}")
         latency = float(changes.get("latency_ms", self.latency_ms))
@@ -40,7 +43,13 @@ class Faults:
         if not isinstance(kinds, list | tuple) or not all(isinstance(k, str) for k in kinds):
             raise ValueError("failure_kinds must be a list of strings")
         check_faults(latency, rate, tuple(kinds))
+        revoked = changes.get("revoked_keys", self.revoked_keys)
+        if not isinstance(revoked, list | frozenset) or not all(
+            isinstance(key, str) for key in revoked
+        ):
+            raise ValueError("revoked_keys must be a list of strings")
         self.latency_ms, self.failure_rate, self.failure_kinds = latency, rate, tuple(kinds)
+        self.revoked_keys = frozenset(revoked)
 
     def pick(self) -> str | None:
         """Decide whether this request fails, and how."""

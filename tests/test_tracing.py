@@ -1,0 +1,115 @@
+"""Spans: one per request, operation and Stripe call, linked, continuing the caller's trace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from opentelemetry.trace import SpanKind
+
+from gateway.app import create_app
+from gateway.config import CacheSettings, TracingSettings
+from gateway.telemetry import tracer_provider
+from tests.conftest import Upstream
+from tests.servers import serve
+
+TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
+PARENT_ID = "00f067aa0ba902b7"
+READ = (
+    "query Read($id: ID!) { checkoutSession(id: $id) { id lineItems(first: 2) { nodes { id } } } }"
+)
+
+
+@pytest.fixture
+def exported(upstream: Upstream) -> Iterator[tuple[str, InMemorySpanExporter, TracerProvider]]:
+    exporter = InMemorySpanExporter()
+    provider = tracer_provider(TracingSettings(), exporter)
+    assert provider is not None
+    settings = upstream.gateway_settings(cache=CacheSettings(url="memory://"))
+    with serve(create_app(settings, provider)) as url:
+        yield url, exporter, provider
+
+
+def test_an_operation_and_its_stripe_calls_continue_the_callers_trace(
+    exported: tuple[str, InMemorySpanExporter, TracerProvider], upstream: Upstream
+) -> None:
+    url, exporter, provider = exported
+    session = httpx.post(
+        f"{upstream.url}/v1/checkout/sessions",
+        headers={"Authorization": f"Bearer {upstream.key}"},
+        data={
+            "mode": "payment",
+            "success_url": "https://example.com/done",
+            "line_items[0][quantity]": "1",
+            "line_items[0][price_data][currency]": "usd",
+            "line_items[0][price_data][unit_amount]": "500",
+            "line_items[0][price_data][product_data][name]": "Tea",
+        },
+    ).json()["id"]
+    response = httpx.post(
+        f"{url}/graphql",
+        json={"query": READ, "variables": {"id": session}, "operationName": "Read"},
+        headers={
+            "traceparent": f"00-{TRACE_ID}-{PARENT_ID}-01",
+            "X-Request-Id": "trace-test-1",
+        },
+    )
+    assert response.json()["data"]["checkoutSession"]["id"] == session
+    assert response.headers["x-request-id"] == "trace-test-1"
+    provider.force_flush()
+    spans = [s for s in exporter.get_finished_spans() if s.context.trace_id == int(TRACE_ID, 16)]
+
+    [server] = [s for s in spans if s.kind is SpanKind.SERVER]
+    [operation] = [s for s in spans if s.name == "query Read"]
+    stripe = [s for s in spans if s.kind is SpanKind.CLIENT]
+    assert server.parent is not None and server.parent.span_id == int(PARENT_ID, 16)
+    assert operation.parent is not None and operation.parent.span_id == server.context.span_id
+    assert operation.attributes is not None
+    assert operation.attributes["graphql.operation.type"] == "query"
+    assert operation.attributes["graphql.operation.name"] == "Read"
+    assert operation.attributes["gateway.cost.actual"] == 1
+    assert operation.attributes["gateway.client"] == "anonymous"
+
+    # The session, with its first line items expanded into the same call.
+    [call] = stripe
+    assert call.name == "stripe GET /v1/checkout/sessions/{id}"
+    assert call.parent is not None and call.parent.span_id == operation.context.span_id
+    assert call.attributes is not None
+    assert call.attributes["http.response.status_code"] == 200
+    assert str(call.attributes["stripe.request_id"]).startswith("req_")
+    assert call.attributes["gateway.stripe.retry"] == 0
+    assert _events(operation) == ["cache.miss"]
+    for span in (server, operation, call):
+        assert span.attributes is not None
+        assert span.attributes["gateway.request_id"] == "trace-test-1"
+
+
+def test_a_cached_read_makes_no_stripe_span(
+    exported: tuple[str, InMemorySpanExporter, TracerProvider], upstream: Upstream
+) -> None:
+    url, exporter, provider = exported
+    [session] = httpx.get(
+        f"{upstream.url}/v1/checkout/sessions",
+        params={"limit": 1, "status": "complete"},
+        headers={"Authorization": f"Bearer {upstream.key}"},
+    ).json()["data"]
+    query = {
+        "query": "query($id: ID!) { checkoutSession(id: $id) { id } }",
+        "variables": {"id": session["id"]},
+    }
+    httpx.post(f"{url}/graphql", json=query)
+    provider.force_flush()
+    exporter.clear()
+    httpx.post(f"{url}/graphql", json=query)
+    provider.force_flush()
+    spans = exporter.get_finished_spans()
+    assert not [s for s in spans if s.kind is SpanKind.CLIENT]
+    [operation] = [s for s in spans if s.name == "query"]
+    assert _events(operation) == ["cache.hit"]
+
+
+def _events(span: ReadableSpan) -> list[str]:
+    return [event.name for event in span.events]
