@@ -173,7 +173,8 @@ class Server:
         return "\n".join(f"  {self.name}: {line}" for line in tail) or f"  ({self.name}: no stderr)"
 
     def cpu_seconds(self) -> float:
-        return cpu_seconds(self.pid)
+        """CPU time of the process and of its children (a gateway's workers, say)."""
+        return sum(cpu_seconds(pid) for pid in (self.pid, *descendants(self.pid)))
 
     def rss_mb(self) -> float:
         return status_mb(self.pid, "VmRSS")
@@ -211,6 +212,23 @@ def cpu_seconds(pid: int) -> float:
     fields = stat.rsplit(")", 1)[1].split()
     utime, stime = int(fields[11]), int(fields[12])
     return (utime + stime) / CLOCK_TICKS
+
+
+def descendants(pid: int) -> list[int]:
+    """The live processes started by `pid`, and by those, and so on."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, queue = [], list(children.get(pid, ()))
+    while queue:
+        child = queue.pop()
+        found.append(child)
+        queue.extend(children.get(child, ()))
+    return found
 
 
 def status_mb(pid: int, key: str) -> float:

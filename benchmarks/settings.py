@@ -10,6 +10,7 @@ CLIENTS = ("httpx", "httpx-aiohttp", "gateway", "aiohttp")
 WORKLOADS = ("W1", "W2", "W3", "W4", "W5")
 # Runs beside the workloads: a hostile client's effect on others, and on memory.
 HOSTILE = ("FAIRNESS", "MEMORY")
+OPERABILITY = ("TRACING", "WORKERS")
 
 
 class SettingsError(ValueError):
@@ -24,7 +25,7 @@ class Settings:
     soak: int = 300
     latency_ms: float = 50.0
     proxy_client: str | None = None
-    only: tuple[str, ...] = WORKLOADS + HOSTILE
+    only: tuple[str, ...] = WORKLOADS + HOSTILE + OPERABILITY
 
 
 def _number(env: Mapping[str, str], name: str, default: float, minimum: float) -> float:
@@ -47,7 +48,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if client is not None and client not in CLIENTS:
         raise SettingsError(f"BENCH_PROXY_CLIENT must be one of {', '.join(CLIENTS)}")
     only_raw = source.get("BENCH_ONLY", "").strip()
-    everything = WORKLOADS + HOSTILE
+    everything = WORKLOADS + HOSTILE + OPERABILITY
     only = tuple(w.strip().upper() for w in only_raw.split(",") if w.strip()) or everything
     if unknown := set(only) - set(everything):
         raise SettingsError(f"BENCH_ONLY names unknown runs: {', '.join(sorted(unknown))}")

@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import FrameType
@@ -22,6 +23,13 @@ from benchmarks import report
 from benchmarks.hostile import FairnessResult, report_lines, run_fairness, run_memory
 from benchmarks.load import Load, LoadError, Target, run_load
 from benchmarks.measure import INTERFERENCE_PERCENT, Measurement, measure
+from benchmarks.operability import (
+    TracingResult,
+    WorkersResult,
+    operability_lines,
+    run_tracing,
+    run_workers,
+)
 from benchmarks.processes import Pinning, Server, ServerError, free_port
 from benchmarks.settings import CLIENTS, Settings, SettingsError, load_settings
 from benchmarks.upstream import Dataset, Emulator
@@ -34,8 +42,8 @@ SOAK_PRINT_EVERY = 6  # samples: a progress line every 30 s
 # How often a run disturbed by other processes on the server's CPU is repeated.
 REPEATS = 2
 # Gateway settings the suite decides; any of these in the caller's environment are dropped.
-OWNED_PREFIXES = ("STRIPE_", "CACHE_", "EMULATOR_", "RATE_LIMIT_", "AUTH_")
-OWNED_NAMES = frozenset({"HOST", "PORT", "LOG_LEVEL"})
+OWNED_PREFIXES = ("STRIPE_", "CACHE_", "EMULATOR_", "RATE_LIMIT_", "AUTH_", "OTEL_", "LOG_")
+OWNED_NAMES = frozenset({"HOST", "PORT", "WORKERS", "GATEWAY_ENV", "PROMETHEUS_MULTIPROC_DIR"})
 
 
 def progress(message: str) -> None:
@@ -50,7 +58,8 @@ class Run:
     pinning: Pinning
     emulator: Emulator
 
-    def gateway(self, cache: str) -> Server:
+    def gateway(self, cache: str, extra: Mapping[str, str] | None = None) -> Server:
+        """A gateway on the emulator; `extra` settings go over the suite's own."""
         port = free_port()
         env = {
             name: value
@@ -63,6 +72,7 @@ class Run:
             "STRIPE_API_KEY": self.emulator.key,
             "STRIPE_API_BASE": self.emulator.url,
             "LOG_LEVEL": "warning",
+            "LOG_FORMAT": "json",
             "CACHE_URL": cache,
             # One load generator is one caller: its buckets would measure the rate limits,
             # and the account's guard would hold every run to test mode's 25 calls a second.
@@ -71,6 +81,7 @@ class Run:
             # The load comes without credentials, as a playground's would.
             "AUTH_ANONYMOUS_SCOPES": ",".join(scope.value for scope in Scope),
         }
+        env |= extra or {}
         command = [str(Path(sys.executable).with_name("checkout-gateway")), "serve"]
         return Server(f"gateway (CACHE_URL={cache})", self.pinning.server(command), port, env=env)
 
@@ -333,6 +344,16 @@ def _run(settings: Settings, pinning: Pinning) -> None:
                 ready.append(gateway.ready_seconds)
                 memory = run_memory(gateway, data)
             progress(f"  peak RSS {memory.peak_mb:.1f} MB")
+        tracing: TracingResult | None = None
+        if "TRACING" in settings.only:
+            progress("Tracing: workload 1 with tracing off, then on ...")
+            tracing = run_tracing(run, one)
+            progress(f"  CPU per request {tracing.overhead_percent(tracing.on):+.1f} % traced")
+        workers: WorkersResult | None = None
+        if "WORKERS" in settings.only:
+            progress("Workers: workload 1 with WORKERS=1, then WORKERS=2 ...")
+            workers = run_workers(run, one)
+            progress(f"  two workers: {workers.ratio:.2f} x the throughput of one")
         results: list[WorkloadResult] = []
         for workload in build_workloads(data, settings.latency_ms):
             if workload.key in settings.only:
@@ -345,6 +366,7 @@ def _run(settings: Settings, pinning: Pinning) -> None:
     info = machine(settings, pinning, client)
     print(report.render(info, results, clients, client, ready, soak, pinning))
     print("\n".join(["", *report_lines(fairness, memory)]))
+    print("\n".join(["", *operability_lines(tracing, workers)]))
     RESULTS.write_text(json.dumps(results_json(info, results, clients, ready, soak), indent=2))
     progress(f"Raw results written to {RESULTS}")
 

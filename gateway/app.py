@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import redis.asyncio as redis
-from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
 from opentelemetry.sdk.trace import TracerProvider
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -159,11 +158,5 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
                 max_age=600,
             )
         )
-    app: ASGIApp = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
-    if tracing is not None:
-        # The server span of each request, continuing the client's `traceparent`; no spans
-        # for each read and write of the body.
-        app = OpenTelemetryMiddleware(
-            app, tracer_provider=tracing, exclude_spans=["receive", "send"]
-        )
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     return RequestTelemetry(app, telemetry, {"Gateway-Mode": "demo"} if demo else {})

@@ -200,6 +200,7 @@ def _graphql_request(params: Mapping[str, Any], request: Request) -> GraphQLRequ
         document_id=document_id,
         read_only=request.method == "GET",
         address=_address(request),
+        headers=request.headers,
     )
 
 

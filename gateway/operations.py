@@ -10,7 +10,7 @@ cost, as Shopify's API does.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +43,8 @@ class GraphQLRequest:
     read_only: bool = False
     # Where anonymous callers are counted for rate limits.
     address: str = "unknown"
+    # The HTTP headers, for the trace context a caller may send (`traceparent`).
+    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -172,7 +174,7 @@ class Operations:
 
         budget = CallBudget(self._settings.operation_timeout, max_calls=requested)
         with self._telemetry.operation(
-            record.operation_name, record.operation_type or "unknown", caller.name
+            record.operation_name, record.operation_type or "unknown", caller.name, request.headers
         ) as span:
             try:
                 if operation is not None and operation.schema_only:

@@ -1,4 +1,5 @@
-"""Spans: one per request, operation and Stripe call, linked, continuing the caller's trace."""
+"""Spans: one per operation (the request's server span) and one per Stripe call, linked, and
+continuing the caller's trace."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ READ = (
 @pytest.fixture
 def exported(upstream: Upstream) -> Iterator[tuple[str, InMemorySpanExporter, TracerProvider]]:
     exporter = InMemorySpanExporter()
-    provider = tracer_provider(TracingSettings(), exporter)
+    provider = tracer_provider(TracingSettings(sample_ratio=1.0), exporter)
     assert provider is not None
     settings = upstream.gateway_settings(cache=CacheSettings(url="memory://"))
     with serve(create_app(settings, provider)) as url:
@@ -62,11 +63,12 @@ def test_an_operation_and_its_stripe_calls_continue_the_callers_trace(
     provider.force_flush()
     spans = [s for s in exporter.get_finished_spans() if s.context.trace_id == int(TRACE_ID, 16)]
 
-    [server] = [s for s in spans if s.kind is SpanKind.SERVER]
-    [operation] = [s for s in spans if s.name == "query Read"]
+    [operation] = [s for s in spans if s.kind is SpanKind.SERVER]
     stripe = [s for s in spans if s.kind is SpanKind.CLIENT]
-    assert server.parent is not None and server.parent.span_id == int(PARENT_ID, 16)
-    assert operation.parent is not None and operation.parent.span_id == server.context.span_id
+    assert len(spans) == 2
+    assert operation.name == "query Read"
+    assert operation.parent is not None and operation.parent.is_remote
+    assert operation.parent.span_id == int(PARENT_ID, 16)
     assert operation.attributes is not None
     assert operation.attributes["graphql.operation.type"] == "query"
     assert operation.attributes["graphql.operation.name"] == "Read"
@@ -82,7 +84,7 @@ def test_an_operation_and_its_stripe_calls_continue_the_callers_trace(
     assert str(call.attributes["stripe.request_id"]).startswith("req_")
     assert call.attributes["gateway.stripe.retry"] == 0
     assert _events(operation) == ["cache.miss"]
-    for span in (server, operation, call):
+    for span in (operation, call):
         assert span.attributes is not None
         assert span.attributes["gateway.request_id"] == "trace-test-1"
 
@@ -108,7 +110,23 @@ def test_a_cached_read_makes_no_stripe_span(
     spans = exporter.get_finished_spans()
     assert not [s for s in spans if s.kind is SpanKind.CLIENT]
     [operation] = [s for s in spans if s.name == "query"]
+    assert operation.parent is None
     assert _events(operation) == ["cache.hit"]
+
+
+def test_a_caller_that_does_not_sample_its_trace_gets_no_spans(
+    exported: tuple[str, InMemorySpanExporter, TracerProvider], upstream: Upstream
+) -> None:
+    url, exporter, provider = exported
+    exporter.clear()
+    response = httpx.post(
+        f"{url}/graphql",
+        json={"query": "{ checkoutSessions(first: 2) { nodes { id } } }"},
+        headers={"traceparent": f"00-{TRACE_ID}-{PARENT_ID}-00"},
+    )
+    assert len(response.json()["data"]["checkoutSessions"]["nodes"]) == 2
+    provider.force_flush()
+    assert exporter.get_finished_spans() == ()
 
 
 def _events(span: ReadableSpan) -> list[str]:

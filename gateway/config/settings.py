@@ -148,10 +148,14 @@ class TracingSettings:
     """Whether spans are exported, and how; the exporter reads its own `OTEL_*` variables.
 
     `exporter` is `otlp` (over HTTP with protobuf) or `console`; None turns tracing off.
+    `sample_ratio` is the share of traces started here that are recorded (traces a caller
+    started follow the caller's choice), unless `OTEL_TRACES_SAMPLER` chooses otherwise, in
+    which case it is None.
     """
 
     exporter: str | None = None
     service_name: str = "checkout-gateway"
+    sample_ratio: float | None = 0.1
 
     @property
     def enabled(self) -> bool:

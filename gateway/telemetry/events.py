@@ -7,15 +7,18 @@ of Prometheus or OpenTelemetry. With tracing off, no span is made and no span ev
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 from opentelemetry import trace
+from opentelemetry.propagate import extract
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.trace import Span, SpanKind, Status, StatusCode
 
 from gateway.telemetry.metrics import Metrics
-from gateway.telemetry.record import current_request
+from gateway.telemetry.record import current_request, current_request_id
+
+REQUEST_ID = "gateway.request_id"
 
 # Path segments that name a route; any other segment of a Stripe path is an object id.
 _ROUTE_WORDS = frozenset(
@@ -41,8 +44,14 @@ class Telemetry:
     # Operations
 
     @contextmanager
-    def operation(self, name: str | None, kind: str, client: str | None) -> Iterator[Span | None]:
-        """The span of one GraphQL operation, named as OpenTelemetry's GraphQL conventions say."""
+    def operation(
+        self, name: str | None, kind: str, client: str | None, headers: Mapping[str, str]
+    ) -> Iterator[Span | None]:
+        """The span of one GraphQL operation, named as OpenTelemetry's GraphQL conventions say.
+
+        It is the request's server span, continuing the trace of the caller's `traceparent`
+        (in `headers`) if it sent one.
+        """
         if self.tracer is None:
             yield None
             return
@@ -51,8 +60,16 @@ class Telemetry:
             attributes["graphql.operation.name"] = name
         if client:
             attributes["gateway.client"] = client
+        request_id = current_request_id()
+        if request_id is not None:
+            attributes[REQUEST_ID] = request_id
+        # Most requests carry no trace context: nothing to parse then.
+        parent = extract(headers) if "traceparent" in headers else None
         with self.tracer.start_as_current_span(
-            f"{kind} {name}" if name else kind, kind=SpanKind.INTERNAL, attributes=attributes
+            f"{kind} {name}" if name else kind,
+            context=parent,
+            kind=SpanKind.SERVER,
+            attributes=attributes,
         ) as span:
             yield span
 
@@ -66,17 +83,23 @@ class Telemetry:
     # Stripe calls
 
     def stripe_call_started(self, route: str, method: str, attempt: int) -> Span | None:
-        """The span of one attempt at a call; `route` is what `stripe_route` made of it."""
-        if self.tracer is None:
+        """The span of one attempt at a call; `route` is what `stripe_route` made of it.
+
+        None outside a recorded trace: the sampler would drop the span anyway, and this
+        skips making it.
+        """
+        if self.tracer is None or not trace.get_current_span().is_recording():
             return None
+        attributes: dict[str, str | int] = {
+            "http.request.method": method,
+            "http.route": route.partition(" ")[2],
+            "gateway.stripe.retry": attempt,
+        }
+        request_id = current_request_id()
+        if request_id is not None:
+            attributes[REQUEST_ID] = request_id
         return self.tracer.start_span(
-            f"stripe {route}",
-            kind=SpanKind.CLIENT,
-            attributes={
-                "http.request.method": method,
-                "http.route": route.partition(" ")[2],
-                "gateway.stripe.retry": attempt,
-            },
+            f"stripe {route}", kind=SpanKind.CLIENT, attributes=attributes
         )
 
     def stripe_call_ended(
@@ -116,9 +139,9 @@ class Telemetry:
             else:
                 record.cache_misses += 1
         if self.tracer is not None:
-            trace.get_current_span().add_event(
-                "cache.hit" if hit else "cache.miss", {"gateway.cache.kind": kind}
-            )
+            span = trace.get_current_span()
+            if span.is_recording():
+                span.add_event("cache.hit" if hit else "cache.miss", {"gateway.cache.kind": kind})
 
     def shared_call(self, kind: str) -> None:
         self.metrics.shared_calls.labels(kind).inc()
