@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import redis.asyncio as redis
+from opentelemetry.instrumentation.redis import RedisInstrumentor
 from opentelemetry.sdk.trace import TracerProvider
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -50,6 +51,10 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
         tracing = tracer_provider(settings.observability.tracing)
     telemetry = Telemetry(Metrics(), tracing)
     shared = redis.Redis.from_url(settings.cache.redis_url) if settings.cache.redis_url else None
+    if tracing is not None and shared is not None:
+        # Spans for the rate-limit, persisted-query and readiness commands, their values
+        # replaced by `?`.
+        RedisInstrumentor.instrument_client(shared, tracer_provider=tracing)
     # Keys in Redis are scoped to the Stripe key and account, as the cache's are.
     prefix = f"checkout-gateway:{ResponseCache.scope(settings.stripe, None)}"
 

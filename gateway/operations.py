@@ -98,16 +98,19 @@ class Operations:
         record = current_request.get() or RequestRecord("", "", "")
         record.client = request.address if caller.anonymous else caller.name
         record.operation_type = "unknown"
-        reply = await self._run(request, caller, disconnected, record)
-        errors = reply.body.get("errors")
-        code = _first_code(errors)
-        if code is not None and (code.endswith("_LIMIT_EXCEEDED") or code == "RATE_LIMITED"):
-            record.outcome = "refused"
-            self._telemetry.refused(code)
-        elif errors:
-            record.outcome = "partial" if reply.body.get("data") else "error"
-        else:
-            record.outcome = "ok"
+        with self._telemetry.operation(request.headers) as span:
+            reply = await self._run(request, caller, disconnected, record)
+            errors = reply.body.get("errors")
+            code = _first_code(errors)
+            if code is not None and (code.endswith("_LIMIT_EXCEEDED") or code == "RATE_LIMITED"):
+                record.outcome = "refused"
+                self._telemetry.refused(code)
+            elif errors:
+                record.outcome = "partial" if reply.body.get("data") else "error"
+            else:
+                record.outcome = "ok"
+            if span is not None:
+                self._telemetry.describe(span, record)
         return reply
 
     async def _run(
@@ -173,22 +176,16 @@ class Operations:
                 return Reply(body, 429, {"Retry-After": str(retry_after)})
 
         budget = CallBudget(self._settings.operation_timeout, max_calls=requested)
-        with self._telemetry.operation(
-            record.operation_name, record.operation_type or "unknown", caller.name, request.headers
-        ) as span:
-            try:
-                if operation is not None and operation.schema_only:
-                    body = await self._describe(document.prepared, request, caller, budget)
-                else:
-                    # With one call at most there is nothing to stop early when the client goes.
-                    watch = disconnected if requested > 1 else None
-                    body = await self._execute(document.prepared, request, caller, budget, watch)
-            finally:
-                budget.close()
-            if span is not None:
-                span.set_attribute("gateway.cost.requested", requested)
-                span.set_attribute("gateway.cost.actual", budget.calls)
-        actual = budget.calls
+        try:
+            if operation is not None and operation.schema_only:
+                body = await self._describe(document.prepared, request, caller, budget)
+            else:
+                # With one call at most there is nothing to stop early when the client goes.
+                watch = disconnected if requested > 1 else None
+                body = await self._execute(document.prepared, request, caller, budget, watch)
+        finally:
+            budget.close()
+        actual = record.actual_cost = budget.calls
         if self._throttle is not None and requested > actual:
             status = await self._throttle.refund(key, requested - actual)
         body.setdefault("extensions", {})["cost"] = _cost(requested, actual, status)

@@ -4,6 +4,7 @@ continuing the caller's trace."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import httpx
 import pytest
@@ -12,7 +13,7 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from opentelemetry.trace import SpanKind
 
 from gateway.app import create_app
-from gateway.config import CacheSettings, TracingSettings
+from gateway.config import CacheSettings, LimitSettings, TracingSettings
 from gateway.telemetry import tracer_provider
 from tests.conftest import Upstream
 from tests.servers import serve
@@ -73,7 +74,7 @@ def test_an_operation_and_its_stripe_calls_continue_the_callers_trace(
     assert operation.attributes["graphql.operation.type"] == "query"
     assert operation.attributes["graphql.operation.name"] == "Read"
     assert operation.attributes["gateway.cost.actual"] == 1
-    assert operation.attributes["gateway.client"] == "anonymous"
+    assert operation.attributes["gateway.client"] == "127.0.0.1"
 
     # The session, with its first line items expanded into the same call.
     [call] = stripe
@@ -127,6 +128,37 @@ def test_a_caller_that_does_not_sample_its_trace_gets_no_spans(
     assert len(response.json()["data"]["checkoutSessions"]["nodes"]) == 2
     provider.force_flush()
     assert exporter.get_finished_spans() == ()
+
+
+def test_redis_commands_have_spans_of_their_own_with_their_values_hidden(
+    upstream: Upstream,
+) -> None:
+    exporter = InMemorySpanExporter()
+    provider = tracer_provider(TracingSettings(sample_ratio=1.0), exporter)
+    assert provider is not None
+    settings = replace(
+        upstream.gateway_settings(cache=CacheSettings(url="redis://127.0.0.1:6379/4")),
+        limits=LimitSettings(),
+    )
+    with serve(create_app(settings, provider)) as url:
+        response = httpx.post(
+            f"{url}/graphql",
+            json={"query": "{ checkoutSessions(first: 1) { nodes { id } } }"},
+            headers={"traceparent": f"00-{TRACE_ID}-{PARENT_ID}-01"},
+        )
+        assert "errors" not in response.json()
+    provider.force_flush()
+    spans = [s for s in exporter.get_finished_spans() if s.context.trace_id == int(TRACE_ID, 16)]
+    [operation] = [s for s in spans if s.kind is SpanKind.SERVER]
+    commands = [s for s in spans if s.attributes and s.attributes.get("db.system") == "redis"]
+    # The caller's rate limit, charged in Redis before the operation runs and refunded after.
+    assert commands
+    for command in commands:
+        assert command.parent is not None
+        assert command.parent.span_id == operation.context.span_id
+        assert command.attributes is not None
+        statement = str(command.attributes.get("db.statement", ""))
+        assert statement.split()[1:] == ["?"] * (len(statement.split()) - 1)
 
 
 def _events(span: ReadableSpan) -> list[str]:

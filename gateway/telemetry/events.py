@@ -16,7 +16,7 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.trace import Span, SpanKind, Status, StatusCode
 
 from gateway.telemetry.metrics import Metrics
-from gateway.telemetry.record import current_request, current_request_id
+from gateway.telemetry.record import RequestRecord, current_request, current_request_id
 
 REQUEST_ID = "gateway.request_id"
 
@@ -44,34 +44,46 @@ class Telemetry:
     # Operations
 
     @contextmanager
-    def operation(
-        self, name: str | None, kind: str, client: str | None, headers: Mapping[str, str]
-    ) -> Iterator[Span | None]:
-        """The span of one GraphQL operation, named as OpenTelemetry's GraphQL conventions say.
+    def operation(self, headers: Mapping[str, str]) -> Iterator[Span | None]:
+        """The span of one GraphQL operation, from reading its document to its response.
 
         It is the request's server span, continuing the trace of the caller's `traceparent`
-        (in `headers`) if it sent one.
+        (in `headers`) if it sent one. What the operation was is known only once its document
+        is prepared: `describe` names the span then.
         """
         if self.tracer is None:
             yield None
             return
-        attributes = {"graphql.operation.type": kind}
-        if name:
-            attributes["graphql.operation.name"] = name
-        if client:
-            attributes["gateway.client"] = client
+        attributes = {}
         request_id = current_request_id()
         if request_id is not None:
             attributes[REQUEST_ID] = request_id
         # Most requests carry no trace context: nothing to parse then.
         parent = extract(headers) if "traceparent" in headers else None
         with self.tracer.start_as_current_span(
-            f"{kind} {name}" if name else kind,
-            context=parent,
-            kind=SpanKind.SERVER,
-            attributes=attributes,
+            "GraphQL operation", context=parent, kind=SpanKind.SERVER, attributes=attributes
         ) as span:
             yield span
+
+    @staticmethod
+    def describe(span: Span, record: RequestRecord) -> None:
+        """Name the operation's span as OpenTelemetry's GraphQL conventions say, and give it
+        what the operation was, who asked and what it cost."""
+        if not span.is_recording():
+            return
+        kind, name = record.operation_type or "unknown", record.operation_name
+        span.update_name(f"{kind} {name}" if name else kind)
+        span.set_attribute("graphql.operation.type", kind)
+        if name:
+            span.set_attribute("graphql.operation.name", name)
+        if record.client:
+            span.set_attribute("gateway.client", record.client)
+        if record.cost is not None:
+            span.set_attribute("gateway.cost.requested", record.cost)
+        if record.actual_cost is not None:
+            span.set_attribute("gateway.cost.actual", record.actual_cost)
+        if record.outcome:
+            span.set_attribute("gateway.outcome", record.outcome)
 
     def graphql_request(self, kind: str, name: str, outcome: str, seconds: float) -> None:
         self.metrics.graphql_requests.labels(kind, name, outcome).inc()

@@ -25,7 +25,9 @@ class RequestRecord:
     # cannot grow the number of series without bound.
     operation_label: str = "other"
     outcome: str | None = None
+    # Stripe calls the operation could make (its cost), and those it made.
     cost: int | None = None
+    actual_cost: int | None = None
     stripe_calls: int = 0
     cache_hits: int = 0
     cache_misses: int = 0
