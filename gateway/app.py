@@ -159,7 +159,7 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
                     "Apollographql-Client-Name",
                     "Apollographql-Client-Version",
                 ],
-                expose_headers=["Retry-After"],
+                expose_headers=["Retry-After", "X-Request-Id"],
                 max_age=600,
             )
         )
