@@ -54,7 +54,9 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
     if tracing is not None and shared is not None:
         # Spans for the rate-limit, persisted-query and readiness commands, their values
         # replaced by `?`.
-        RedisInstrumentor.instrument_client(shared, tracer_provider=tracing)
+        RedisInstrumentor.instrument_client(
+            shared, tracer_provider=tracing, request_hook=telemetry.redis_command
+        )
     # Keys in Redis are scoped to the Stripe key and account, as the cache's are.
     prefix = f"checkout-gateway:{ResponseCache.scope(settings.stripe, None)}"
 
@@ -158,8 +160,11 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
                     "X-Apollo-Operation-Name",
                     "Apollographql-Client-Name",
                     "Apollographql-Client-Version",
+                    "X-Request-Id",
+                    "Traceparent",
+                    "Tracestate",
                 ],
-                expose_headers=["Retry-After", "X-Request-Id"],
+                expose_headers=["Retry-After", "X-Request-Id", "Gateway-Mode"],
                 max_age=600,
             )
         )

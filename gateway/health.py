@@ -2,8 +2,10 @@
 
 Readiness asks Stripe for one session with the gateway's key (the cheapest authenticated
 call there is) and pings Redis when the gateway shares state there. One check answers every
-probe for `ready_ttl` seconds, and probes arriving during a check wait for it, so however
-many probes come, Stripe sees at most one call per interval.
+probe for `ready_ttl` seconds, and one check at most runs at a time, so however many probes
+come, Stripe sees at most one call per interval. A probe waits `PROBE_WAIT` seconds at most
+for a check under way before it takes the last one's answer: a slow Stripe then shows as
+slow checks, not as probes timing out.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import time
 from typing import Any
 
 import redis.asyncio as redis
+from opentelemetry.instrumentation.utils import suppress_instrumentation
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
@@ -26,6 +29,9 @@ from gateway.stripe import (
 
 # How long a readiness check may take in all before it counts as failed.
 CHECK_SECONDS = 3.0
+# How long a probe waits for a check under way when an earlier answer is at hand: less than
+# the one second Kubernetes gives a probe by default.
+PROBE_WAIT = 0.5
 
 
 class Readiness:
@@ -39,7 +45,7 @@ class Readiness:
         self._shared = shared
         self._ttl = ttl
         self._checked: tuple[float, dict[str, Any]] | None = None
-        self._lock = asyncio.Lock()
+        self._checking: asyncio.Task[None] | None = None
 
     async def healthz(self, request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok", "mode": self._mode})
@@ -58,11 +64,28 @@ class Readiness:
 
     async def checks(self) -> dict[str, Any]:
         """The latest checks, made afresh once they are older than the ttl."""
-        async with self._lock:
-            now = time.monotonic()
-            if self._checked is None or now - self._checked[0] >= self._ttl:
-                self._checked = (now, await self._check())
-            return self._checked[1]
+        checked = self._checked
+        if checked is not None and time.monotonic() - checked[0] < self._ttl:
+            return checked[1]
+        if self._checking is None:
+            self._checking = asyncio.create_task(self._refresh())
+        # Shielded: a probe that gives up leaves the check running for the next one.
+        if checked is None:
+            await asyncio.shield(self._checking)
+        else:
+            try:
+                async with asyncio.timeout(PROBE_WAIT):
+                    await asyncio.shield(self._checking)
+            except TimeoutError:
+                return checked[1]
+        assert self._checked is not None
+        return self._checked[1]
+
+    async def _refresh(self) -> None:
+        try:
+            self._checked = (time.monotonic(), await self._check())
+        finally:
+            self._checking = None
 
     async def _check(self) -> dict[str, Any]:
         checks: dict[str, Any] = {}
@@ -76,8 +99,14 @@ class Readiness:
         budget = CallBudget(CHECK_SECONDS, max_calls=1)
         try:
             async with asyncio.timeout(CHECK_SECONDS):
-                await self._client.get("/v1/checkout/sessions", {"limit": 1}, budget=budget)
+                await self._client.get(
+                    "/v1/checkout/sessions", {"limit": 1}, budget=budget, guarded=False
+                )
         except StripeAPIError as exc:
+            if exc.status == 429:
+                # Stripe counts the account's calls, so it took the key: the gateway can serve
+                # (more slowly), and every replica going unready at once would not help.
+                return {"status": "ok", "note": "Stripe is rate limiting the account."}
             if exc.status in (401, 403):
                 reason = f"Stripe refused the API key ({exc.status})."
             else:
@@ -97,8 +126,10 @@ class Readiness:
         if self._shared is None:
             return None
         try:
-            async with asyncio.timeout(CHECK_SECONDS):
-                await self._shared.ping()
+            # No span for a probe's PING: probes would fill the traces.
+            with suppress_instrumentation():
+                async with asyncio.timeout(CHECK_SECONDS):
+                    await self._shared.ping()
         except (redis.RedisError, OSError, TimeoutError) as exc:
             return {"status": "failed", "reason": f"Redis did not answer ({type(exc).__name__})."}
         return {"status": "ok"}

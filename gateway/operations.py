@@ -100,15 +100,12 @@ class Operations:
         record.operation_type = "unknown"
         with self._telemetry.operation(request.headers) as span:
             reply = await self._run(request, caller, disconnected, record)
-            errors = reply.body.get("errors")
-            code = _first_code(errors)
-            if code is not None and (code.endswith("_LIMIT_EXCEEDED") or code == "RATE_LIMITED"):
-                record.outcome = "refused"
-                self._telemetry.refused(code)
-            elif errors:
-                record.outcome = "partial" if reply.body.get("data") else "error"
-            else:
-                record.outcome = "ok"
+            if record.outcome is None:
+                errors = reply.body.get("errors")
+                if errors:
+                    record.outcome = "partial" if reply.body.get("data") else "error"
+                else:
+                    record.outcome = "ok"
             if span is not None:
                 self._telemetry.describe(span, record)
         return reply
@@ -132,6 +129,9 @@ class Operations:
                 return Reply(error_body(str(exc), exc.code))
         document = self._documents.kept(query) or await self._documents.prepare(query)
         if document.errors:
+            code = (document.errors[0].extensions or {}).get("code")
+            if isinstance(code, str) and code.endswith("_LIMIT_EXCEEDED"):
+                self._refused(record, code)
             return Reply({"errors": [error.formatted for error in document.errors]})
         if request.query is not None and (request.extensions or request.document_id):
             await self._persisted.register(query, request.extensions, request.document_id)
@@ -158,6 +158,7 @@ class Operations:
         record.cost = requested
         refusal = self._over_limits(estimate)
         if refusal is not None:
+            self._refused(record, refusal["errors"][0]["extensions"]["code"])
             refusal["extensions"] = {"cost": _cost(requested, 0, None)}
             return Reply(refusal)
 
@@ -166,6 +167,7 @@ class Operations:
         if self._throttle is not None:
             admitted, status = await self._throttle.charge(key, requested)
             if not admitted:
+                self._refused(record, "RATE_LIMITED")
                 retry_after = status.retry_after(requested)
                 body = error_body(
                     f"Rate limited: the operation costs {requested} points and "
@@ -190,6 +192,11 @@ class Operations:
             status = await self._throttle.refund(key, requested - actual)
         body.setdefault("extensions", {})["cost"] = _cost(requested, actual, status)
         return Reply(body)
+
+    def _refused(self, record: RequestRecord, code: str) -> None:
+        """Count a request refused by a limit or the rate limit before it ran."""
+        record.outcome = "refused"
+        self._telemetry.refused(code)
 
     def _over_limits(self, estimate: Estimate) -> Body | None:
         """The refusal of an operation that could cost too much, in calls or in work."""
@@ -261,15 +268,6 @@ async def _cut_short(
     """Bring the deadline forward to now once the client has gone: nobody waits for the answer."""
     await disconnected()
     deadline.reschedule(asyncio.get_running_loop().time())
-
-
-def _first_code(errors: object) -> str | None:
-    """The `extensions.code` of the first error, if it has one."""
-    if not isinstance(errors, list) or not errors or not isinstance(errors[0], dict):
-        return None
-    extensions = errors[0].get("extensions")
-    code = extensions.get("code") if isinstance(extensions, dict) else None
-    return code if isinstance(code, str) else None
 
 
 def _cost(requested: int, actual: int, status: ThrottleStatus | None) -> Body:

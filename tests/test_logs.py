@@ -4,9 +4,11 @@ for a request carries that request's id, which the response returns."""
 from __future__ import annotations
 
 import json
+import logging
 
 import httpx
 
+from gateway.telemetry.logs import TextFormatter
 from tests.conftest import Upstream
 from tests.processes import gateway_process
 
@@ -63,6 +65,7 @@ def test_json_lines_carry_the_request_id_and_no_secret(upstream: Upstream) -> No
         "cost": 1,
         "stripe_calls": 1,
         "cache_hits": 0,
+        "cache_misses": 0,
     }
     assert access[made]["status"] == 400
     assert access[replaced]["path"] == "/healthz"
@@ -78,3 +81,14 @@ def test_json_lines_carry_the_request_id_and_no_secret(upstream: Upstream) -> No
     text = "\n".join(gateway.log_lines)
     assert upstream.key not in text
     assert "checkoutSessions(first" not in text
+
+
+def test_text_lines_stay_one_line_whatever_a_client_put_in_them() -> None:
+    record = logging.LogRecord(
+        "gateway.access", logging.INFO, __file__, 1, "%s %s", ("GET", "/a\nINFO: forged"), None
+    )
+    record.path = "/a\r\nforged\x1b[31m"
+    line = TextFormatter().format(record)
+    assert "\n" not in line and "\r" not in line and "\x1b" not in line
+    assert "/a\\x0aINFO: forged" in line
+    assert "path=/a\\x0d\\x0aforged\\x1b[31m" in line

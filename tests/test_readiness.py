@@ -112,3 +112,30 @@ def test_redis_is_checked_when_the_cache_is_there(upstream: Upstream) -> None:
         assert body["failed"] == ["redis"]
         assert body["checks"]["stripe"] == {"status": "ok"}
         assert body["checks"]["redis"]["status"] == "failed"
+
+
+def test_a_slow_check_answers_probes_with_the_last_result_at_once(upstream: Upstream) -> None:
+    settings = replace(upstream.gateway_settings(), observability=FRESH)
+    with serve(create_app(settings)) as url:
+        assert ready(url).status_code == 200
+        httpx.post(f"{upstream.url}/_emulator/config", json={"latency_ms": 2000})
+        try:
+            started = time.monotonic()
+            responses = [ready(url) for _ in range(3)]
+            elapsed = time.monotonic() - started
+        finally:
+            httpx.post(f"{upstream.url}/_emulator/config", json={"latency_ms": 0})
+    assert [response.status_code for response in responses] == [200, 200, 200]
+    # Each probe waits half a second at most for the check under way.
+    assert elapsed < 2.5
+
+
+def test_ready_while_the_gateway_uses_all_of_the_accounts_rate(upstream: Upstream) -> None:
+    # One call to Stripe a minute, which the first query spends.
+    settings = replace(upstream.gateway_settings(rate_limit=1 / 60), observability=FRESH)
+    query = {"query": "{ checkoutSessions(first: 1) { nodes { id } } }"}
+    with serve(create_app(settings)) as url:
+        assert "errors" not in httpx.post(f"{url}/graphql", json=query).json()
+        limited = httpx.post(f"{url}/graphql", json=query, timeout=60).json()
+        assert limited["errors"][0]["extensions"]["code"] == "UPSTREAM_RATE_LIMITED"
+        assert ready(url).status_code == 200

@@ -3,6 +3,7 @@ continuing the caller's trace."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -157,8 +158,39 @@ def test_redis_commands_have_spans_of_their_own_with_their_values_hidden(
         assert command.parent is not None
         assert command.parent.span_id == operation.context.span_id
         assert command.attributes is not None
+        assert command.attributes["gateway.request_id"]
         statement = str(command.attributes.get("db.statement", ""))
         assert statement.split()[1:] == ["?"] * (len(statement.split()) - 1)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"traceparent": "00-not-a-trace-01"},
+        {"traceparent": "ff-" + "0" * 32 + "-" + "0" * 16 + "-01", "tracestate": "=,=,="},
+        {"traceparent": f"00-{TRACE_ID}-{PARENT_ID}-01", "baggage": ",".join(["x"] * 200)},
+        {"traceparent": "\u00e9" * 100},
+    ],
+)
+def test_malformed_trace_headers_start_a_new_trace_quietly(
+    exported: tuple[str, InMemorySpanExporter, TracerProvider],
+    headers: dict[str, str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    url, exporter, provider = exported
+    exporter.clear()
+    encoded = {name: value.encode("utf-8") for name, value in headers.items()}
+    with caplog.at_level(logging.INFO):
+        response = httpx.post(
+            f"{url}/graphql",
+            json={"query": "{ checkoutSessions(first: 1) { nodes { id } } }"},
+            headers=encoded,
+        )
+    assert response.status_code == 200 and "errors" not in response.json()
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    provider.force_flush()
+    [operation] = [s for s in exporter.get_finished_spans() if s.kind is SpanKind.SERVER]
+    assert operation.parent is None or operation.parent.span_id == int(PARENT_ID, 16)
 
 
 def _events(span: ReadableSpan) -> list[str]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import sys
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TypeVar
 
 from gateway.config.files import FileError, read_api_keys, read_trusted_documents
@@ -171,12 +173,21 @@ def _environment(raw: str) -> bool:
 
 def _workers(raw: str) -> int:
     if raw.lower() == "auto":
-        return (
-            len(os.sched_getaffinity(0))
-            if hasattr(os, "sched_getaffinity")
-            else os.cpu_count() or 1
-        )
+        return cpu_count()
     return _positive_int(raw)
+
+
+def cpu_count() -> int:
+    """The CPUs this process may use: those it may run on, fewer under a cgroup CPU quota
+    (a container's `--cpus`), at least one."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            cpus = min(cpus or 1, math.ceil(int(quota) / int(period)))
+    except (OSError, ValueError):
+        pass
+    return max(cpus or 1, 1)
 
 
 def _log_format(raw: str) -> str:

@@ -157,10 +157,6 @@ class TracingSettings:
     service_name: str = "checkout-gateway"
     sample_ratio: float | None = 0.1
 
-    @property
-    def enabled(self) -> bool:
-        return self.exporter is not None
-
 
 @dataclass(frozen=True)
 class ObservabilitySettings:

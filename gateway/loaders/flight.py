@@ -37,19 +37,21 @@ class SingleFlight:
             flight: asyncio.Future[T] | None = self._calls.get(key)
             if flight is None:
                 return await self._lead(key, call)
-            if shared is not None:
-                shared()
             try:
-                return await asyncio.shield(flight)
+                result = await asyncio.shield(flight)
             except asyncio.CancelledError:
                 task = asyncio.current_task()
                 if not flight.cancelled() or (task is not None and task.cancelling()):
                     raise
                 # The request making the call was cancelled, not this one: call again.
+                continue
             except CallsStopped:
                 # The leader's operation ran out of time or calls: that says nothing of this
                 # one's, which makes the call itself.
                 continue
+            if shared is not None:
+                shared()
+            return result
 
     async def _lead(self, key: Hashable, call: Callable[[], Awaitable[T]]) -> T:
         flight: asyncio.Future[T] = asyncio.get_running_loop().create_future()

@@ -82,11 +82,20 @@ class StripeClient:
         *,
         account: str | None = None,
         budget: CallBudget | None = None,
+        guarded: bool = True,
     ) -> StripeObject:
-        """GET `path`; reads are safe to retry as they are."""
+        """GET `path`; reads are safe to retry as they are.
+
+        `guarded=False` skips the account's rate limit, for the one call of a readiness
+        check: a gateway busy up to its limit is still ready.
+        """
         query = urlencode(encode_params(params or {}))
         return await self._request(
-            "GET", f"{path}?{query}" if query else path, account=account, budget=budget
+            "GET",
+            f"{path}?{query}" if query else path,
+            account=account,
+            budget=budget,
+            guarded=guarded,
         )
 
     async def post(
@@ -117,6 +126,7 @@ class StripeClient:
         headers: Mapping[str, str] | None = None,
         body: bytes = b"",
         budget: CallBudget | None,
+        guarded: bool = True,
     ) -> StripeObject:
         request_headers = self._request_headers(account, headers)
         telemetry = self._telemetry
@@ -126,7 +136,7 @@ class StripeClient:
         try:
             attempt = 0
             while True:
-                if self._guard is not None:
+                if self._guard is not None and guarded:
                     await self._admit(self._guard, budget)
                 span = telemetry.stripe_call_started(route, method, attempt)
                 started = time.perf_counter()
@@ -134,7 +144,8 @@ class StripeClient:
                     response = await self._send(method, path, request_headers, body)
                 except BaseException as exc:
                     failed = isinstance(exc, httpx.TransportError)
-                    outcome = "error" if failed else "cancelled"
+                    cancelled = isinstance(exc, asyncio.CancelledError)
+                    outcome = "cancelled" if cancelled else "error"
                     telemetry.stripe_call_ended(span, route, attempt, started, outcome, None)
                     if not failed:
                         raise
@@ -167,6 +178,7 @@ class StripeClient:
         """Wait for the account's rate limit to allow one more call, within the deadline."""
         within = budget.remaining() if budget is not None else self._settings.timeout
         if not await guard.admit(within):
+            self._telemetry.refused("UPSTREAM_RATE_LIMITED")
             raise StripeRateLimited(
                 "The gateway's limit on calls to Stripe left no room for this call in time."
             )

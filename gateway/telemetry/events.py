@@ -11,14 +11,19 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 from opentelemetry import trace
-from opentelemetry.propagate import extract
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.trace import Span, SpanKind, Status, StatusCode
+from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 
 from gateway.telemetry.metrics import Metrics
 from gateway.telemetry.record import RequestRecord, current_request, current_request_id
 
 REQUEST_ID = "gateway.request_id"
+# Only W3C trace context is read from callers: the gateway uses no baggage, and the baggage
+# propagator logs a warning for each malformed entry a caller sends.
+_TRACE_CONTEXT = TraceContextTextMapPropagator()
+# Operation names in span names are cut to this many characters.
+MAX_NAME = 100
 
 # Path segments that name a route; any other segment of a Stripe path is an object id.
 _ROUTE_WORDS = frozenset(
@@ -59,7 +64,7 @@ class Telemetry:
         if request_id is not None:
             attributes[REQUEST_ID] = request_id
         # Most requests carry no trace context: nothing to parse then.
-        parent = extract(headers) if "traceparent" in headers else None
+        parent = _TRACE_CONTEXT.extract(headers) if "traceparent" in headers else None
         with self.tracer.start_as_current_span(
             "GraphQL operation", context=parent, kind=SpanKind.SERVER, attributes=attributes
         ) as span:
@@ -72,7 +77,7 @@ class Telemetry:
         if not span.is_recording():
             return
         kind, name = record.operation_type or "unknown", record.operation_name
-        span.update_name(f"{kind} {name}" if name else kind)
+        span.update_name(f"{kind} {name[:MAX_NAME]}" if name else kind)
         span.set_attribute("graphql.operation.type", kind)
         if name:
             span.set_attribute("graphql.operation.name", name)
@@ -159,6 +164,13 @@ class Telemetry:
         self.metrics.shared_calls.labels(kind).inc()
         if self.tracer is not None:
             trace.get_current_span().add_event("single_flight.shared", {"gateway.cache.kind": kind})
+
+    @staticmethod
+    def redis_command(span: Span, *_: object) -> None:
+        """Give a Redis command's span (made by OpenTelemetry's instrumentation) the request id."""
+        request_id = current_request_id()
+        if request_id is not None and span.is_recording():
+            span.set_attribute(REQUEST_ID, request_id)
 
     # Webhooks
 

@@ -53,6 +53,15 @@ class JsonFormatter(logging.Formatter):
         return orjson.dumps(line, default=str).decode()
 
 
+# Control characters a client could put into a logged value (a percent-decoded path, say),
+# shown escaped so that one line stays one line.
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(32), 127)}
+
+
+def _plain(value: object) -> str:
+    return str(value).translate(_CONTROL)
+
+
 class TextFormatter(logging.Formatter):
     """`LEVEL: message key=value …`, readable in a terminal."""
 
@@ -61,9 +70,9 @@ class TextFormatter(logging.Formatter):
         request_id = getattr(record, "request_id", None)
         if request_id is not None:
             fields = {"request_id": request_id, **fields}
-        text = f"{record.levelname + ':':<9} {record.getMessage()}"
+        text = f"{record.levelname + ':':<9} {_plain(record.getMessage())}"
         if fields:
-            text += " " + " ".join(f"{key}={value}" for key, value in fields.items())
+            text += " " + " ".join(f"{key}={_plain(value)}" for key, value in fields.items())
         if record.exc_info:
             text += "\n" + self.formatException(record.exc_info)
         return text

@@ -51,7 +51,7 @@ class RequestTelemetry:
             return
         record = RequestRecord(request_id(scope), scope["method"], scope["path"])
         token = current_request.set(record)
-        status = 500
+        status = 0
         extra = [(b"x-request-id", record.request_id.encode()), *self._headers]
 
         async def send_with_id(message: Message) -> None:
@@ -66,9 +66,20 @@ class RequestTelemetry:
         in_flight.inc()
         try:
             await self._app(scope, receive, send_with_id)
+        except Exception:
+            # A fault of the gateway's own: logged here, with the request's id, rather than by
+            # the server without it. Starlette has answered 500 already, unless the response
+            # had begun.
+            access_logger.exception(
+                "unhandled error while serving %s %s", record.method, record.path
+            )
+            if not status:
+                await send_with_id({"type": "http.response.start", "status": 500, "headers": []})
+                await send_with_id({"type": "http.response.body", "body": b""})
         finally:
             in_flight.dec()
-            self._finish(record, scope, status, time.perf_counter() - started)
+            # 499, as nginx logs it: the client went away before any response began.
+            self._finish(record, scope, status or 499, time.perf_counter() - started)
             current_request.reset(token)
 
     def _finish(self, record: RequestRecord, scope: Scope, status: int, seconds: float) -> None:
@@ -97,6 +108,7 @@ class RequestTelemetry:
                 cost=record.cost,
                 stripe_calls=record.stripe_calls,
                 cache_hits=record.cache_hits,
+                cache_misses=record.cache_misses,
             )
         access_logger.info(
             "%s %s %d",
