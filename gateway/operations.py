@@ -98,14 +98,13 @@ class Operations:
         record = current_request.get() or RequestRecord("", "", "")
         record.client = request.address if caller.anonymous else caller.name
         record.operation_type = "unknown"
+        if self._telemetry.tracer is None:
+            reply = await self._run(request, caller, disconnected, record)
+            _settle(record, reply)
+            return reply
         with self._telemetry.operation(request.headers) as span:
             reply = await self._run(request, caller, disconnected, record)
-            if record.outcome is None:
-                errors = reply.body.get("errors")
-                if errors:
-                    record.outcome = "partial" if reply.body.get("data") else "error"
-                else:
-                    record.outcome = "ok"
+            _settle(record, reply)
             if span is not None:
                 self._telemetry.describe(span, record)
         return reply
@@ -268,6 +267,15 @@ async def _cut_short(
     """Bring the deadline forward to now once the client has gone: nobody waits for the answer."""
     await disconnected()
     deadline.reschedule(asyncio.get_running_loop().time())
+
+
+def _settle(record: RequestRecord, reply: Reply) -> None:
+    """The outcome of an operation not refused before it ran."""
+    if record.outcome is None:
+        if reply.body.get("errors"):
+            record.outcome = "partial" if reply.body.get("data") else "error"
+        else:
+            record.outcome = "ok"
 
 
 def _cost(requested: int, actual: int, status: ThrottleStatus | None) -> Body:

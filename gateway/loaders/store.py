@@ -64,6 +64,8 @@ class SessionStore:
         self._cache = cache
         self._flights = SingleFlight()
         self._telemetry = telemetry = telemetry or Telemetry()
+        # With the cache off there are no hits to count, nor misses.
+        self._cached = cache.settings.enabled
         self._shared = {
             kind: partial(telemetry.shared_call, kind) for kind in ("session", "list", "line_items")
         }
@@ -97,7 +99,8 @@ class SessionStore:
         ):
             self._telemetry.cache_read("session", hit=True)
             return cached
-        self._telemetry.cache_read("session", hit=False)
+        if self._cached:
+            self._telemetry.cache_read("session", hit=False)
 
         async def fetch() -> StripeObject | None:
             params = {"expand": ["line_items"]} if expand else {}
@@ -142,7 +145,8 @@ class SessionStore:
             page.ending_before or "",
         )
         cached = await self._cache.get(key)
-        self._telemetry.cache_read("line_items", hit=cached is not None)
+        if self._cached:
+            self._telemetry.cache_read("line_items", hit=cached is not None)
         if cached is not None:
             return cached
 

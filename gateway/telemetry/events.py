@@ -14,6 +14,7 @@ from opentelemetry import trace
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.trace import Span, SpanKind, Status, StatusCode
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
+from prometheus_client import Counter, Histogram
 
 from gateway.telemetry.metrics import Metrics
 from gateway.telemetry.record import RequestRecord, current_request, current_request_id
@@ -45,6 +46,12 @@ class Telemetry:
     def __init__(self, metrics: Metrics | None = None, tracing: TracerProvider | None = None):
         self.metrics = metrics or Metrics()
         self.tracer = tracing.get_tracer("checkout-gateway") if tracing is not None else None
+        # Labelled series, found once: prometheus-client checks and locks on every lookup.
+        # Every label comes from a bounded set, so these stay small.
+        self._requests: dict[tuple[str, str, str], tuple[Counter, Histogram]] = {}
+        self._stripe: dict[tuple[str, str, bool], tuple[Counter, Histogram]] = {}
+        self._cache: dict[tuple[str, bool], Counter] = {}
+        self._shared: dict[str, Counter] = {}
 
     # Operations
 
@@ -91,8 +98,16 @@ class Telemetry:
             span.set_attribute("gateway.outcome", record.outcome)
 
     def graphql_request(self, kind: str, name: str, outcome: str, seconds: float) -> None:
-        self.metrics.graphql_requests.labels(kind, name, outcome).inc()
-        self.metrics.graphql_duration.labels(kind).observe(seconds)
+        key = (kind, name, outcome)
+        series = self._requests.get(key)
+        if series is None:
+            metrics = self.metrics
+            series = self._requests[key] = (
+                metrics.graphql_requests.labels(kind, name, outcome),
+                metrics.graphql_duration.labels(kind),
+            )
+        series[0].inc()
+        series[1].observe(seconds)
 
     def refused(self, code: str) -> None:
         self.metrics.refusals.labels(code).inc()
@@ -130,9 +145,16 @@ class Telemetry:
     ) -> None:
         """Count a finished attempt: `status` is the HTTP status, or `error` when no response
         came, or `cancelled` when the request making it went away."""
-        metrics = self.metrics
-        metrics.stripe_requests.labels(route, str(status), "true" if attempt else "false").inc()
-        metrics.stripe_duration.labels(route).observe(time.perf_counter() - started)
+        key = (route, str(status), attempt > 0)
+        series = self._stripe.get(key)
+        if series is None:
+            metrics = self.metrics
+            series = self._stripe[key] = (
+                metrics.stripe_requests.labels(route, key[1], "true" if attempt else "false"),
+                metrics.stripe_duration.labels(route),
+            )
+        series[0].inc()
+        series[1].observe(time.perf_counter() - started)
         record = current_request.get()
         if record is not None:
             record.stripe_calls += 1
@@ -148,7 +170,12 @@ class Telemetry:
     # Cache and single flight
 
     def cache_read(self, kind: str, hit: bool) -> None:
-        self.metrics.cache_requests.labels(kind, "hit" if hit else "miss").inc()
+        counter = self._cache.get((kind, hit))
+        if counter is None:
+            counter = self._cache[kind, hit] = self.metrics.cache_requests.labels(
+                kind, "hit" if hit else "miss"
+            )
+        counter.inc()
         record = current_request.get()
         if record is not None:
             if hit:
@@ -161,7 +188,10 @@ class Telemetry:
                 span.add_event("cache.hit" if hit else "cache.miss", {"gateway.cache.kind": kind})
 
     def shared_call(self, kind: str) -> None:
-        self.metrics.shared_calls.labels(kind).inc()
+        counter = self._shared.get(kind)
+        if counter is None:
+            counter = self._shared[kind] = self.metrics.shared_calls.labels(kind)
+        counter.inc()
         if self.tracer is not None:
             trace.get_current_span().add_event("single_flight.shared", {"gateway.cache.kind": kind})
 

@@ -30,7 +30,7 @@ class Metrics:
     the tests, count apart)."""
 
     def __init__(self) -> None:
-        self.multiprocess = "PROMETHEUS_MULTIPROC_DIR" in os.environ
+        self.multiprocess = bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
         self.registry = CollectorRegistry(auto_describe=True)
         registry = self.registry
         self.graphql_requests = Counter(
@@ -52,6 +52,11 @@ class Metrics:
             registry=registry,
             multiprocess_mode="livesum",
         )
+        # In one process the gauge reads a plain count when scraped, which costs a request
+        # nothing; across processes each must write its own.
+        self.requests_in_flight = 0
+        if not self.multiprocess:
+            self.in_flight.set_function(lambda: self.requests_in_flight)
         self.refusals = Counter(
             "gateway_refusals",
             "Requests refused by a limit, a rate limit or authentication, by error code.",
@@ -90,6 +95,18 @@ class Metrics:
             ["outcome"],
             registry=registry,
         )
+
+    def request_started(self) -> None:
+        if self.multiprocess:
+            self.in_flight.inc()
+        else:
+            self.requests_in_flight += 1
+
+    def request_ended(self) -> None:
+        if self.multiprocess:
+            self.in_flight.dec()
+        else:
+            self.requests_in_flight -= 1
 
     def render(self) -> bytes:
         """The text a Prometheus scrape reads: every worker's values when there are several."""

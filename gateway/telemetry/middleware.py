@@ -6,10 +6,11 @@ its `X-Request-Id`.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
+import secrets
 import time
-import uuid
 from typing import Any
 
 from starlette.datastructures import MutableHeaders
@@ -25,15 +26,26 @@ access_logger = logging.getLogger("gateway.access")
 _REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+/=-]{0,127}")
 
 
-def request_id(scope: Scope) -> str:
-    """The caller's `X-Request-Id` if it is a well-formed one, else a new one."""
-    for name, value in scope["headers"]:
-        if name == b"x-request-id":
-            text: str = value.decode("latin-1")
-            if _REQUEST_ID.fullmatch(text):
-                return text
-            break
-    return uuid.uuid4().hex
+class RequestIds:
+    """Ids for requests that bring none: a random prefix for the process, then a count.
+
+    Unique across processes and restarts (64 random bits) without asking the OS for
+    randomness on every request, which the ids need not be.
+    """
+
+    def __init__(self) -> None:
+        self._prefix = secrets.token_hex(8)
+        self._count = itertools.count(1)
+
+    def take(self, scope: Scope) -> str:
+        """The caller's `X-Request-Id` if it is a well-formed one, else a new one."""
+        for name, value in scope["headers"]:
+            if name == b"x-request-id":
+                text: str = value.decode("latin-1")
+                if _REQUEST_ID.fullmatch(text):
+                    return text
+                break
+        return f"{self._prefix}{next(self._count):016x}"
 
 
 class RequestTelemetry:
@@ -42,6 +54,7 @@ class RequestTelemetry:
     def __init__(self, app: ASGIApp, telemetry: Telemetry, headers: dict[str, str]) -> None:
         self._app = app
         self._telemetry = telemetry
+        self._ids = RequestIds()
         # Sent on every response besides the request id (the demo mode's, say).
         self._headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
 
@@ -49,7 +62,7 @@ class RequestTelemetry:
         if scope["type"] != "http":
             await self._app(scope, receive, send)
             return
-        record = RequestRecord(request_id(scope), scope["method"], scope["path"])
+        record = RequestRecord(self._ids.take(scope), scope["method"], scope["path"])
         token = current_request.set(record)
         status = 0
         extra = [(b"x-request-id", record.request_id.encode()), *self._headers]
@@ -62,8 +75,8 @@ class RequestTelemetry:
             await send(message)
 
         started = time.perf_counter()
-        in_flight = self._telemetry.metrics.in_flight
-        in_flight.inc()
+        metrics = self._telemetry.metrics
+        metrics.request_started()
         try:
             await self._app(scope, receive, send_with_id)
         except Exception:
@@ -77,7 +90,7 @@ class RequestTelemetry:
                 await send_with_id({"type": "http.response.start", "status": 500, "headers": []})
                 await send_with_id({"type": "http.response.body", "body": b""})
         finally:
-            in_flight.dec()
+            metrics.request_ended()
             # 499, as nginx logs it: the client went away before any response began.
             self._finish(record, scope, status or 499, time.perf_counter() - started)
             current_request.reset(token)
