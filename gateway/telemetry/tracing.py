@@ -7,7 +7,6 @@ say whether to trace at all.
 
 from __future__ import annotations
 
-from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter, SpanExporter
@@ -23,7 +22,14 @@ def tracer_provider(
     if exporter is None:
         if settings.exporter is None:
             return None
-        exporter = OTLPSpanExporter() if settings.exporter == "otlp" else ConsoleSpanExporter()
+        if settings.exporter == "otlp":
+            # Imported only when used: it brings protobuf and requests, a tenth of a second
+            # of every start.
+            from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+
+            exporter = OTLPSpanExporter()
+        else:
+            exporter = ConsoleSpanExporter()
     sampler = None
     if settings.sample_ratio is not None:
         sampler = ParentBased(TraceIdRatioBased(settings.sample_ratio))
