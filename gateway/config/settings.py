@@ -155,7 +155,7 @@ class TracingSettings:
 
     exporter: str | None = None
     service_name: str = "checkout-gateway"
-    sample_ratio: float | None = 0.1
+    sample_ratio: float | None = 0.05
 
 
 @dataclass(frozen=True)
