@@ -29,8 +29,8 @@ from gateway.identity import ALL_SCOPES, Scope
 T = TypeVar("T")
 
 # Traces recorded when no sampler is chosen: every trace a caller's `traceparent` marks as
-# sampled, and one in twenty of the rest. Recording every request costs two thirds more CPU per
-# request here (benchmarks/README.md); one in twenty keeps tracing within a few percent.
+# sampled, and one in twenty of the rest. Recording every request costs up to two thirds more CPU
+# per request here (benchmarks/README.md); one in twenty keeps tracing within a few percent.
 DEFAULT_SAMPLE_RATIO = 0.05
 
 # Stripe's own limits per account: 100 requests a second in live mode, 25 in test mode.
