@@ -18,7 +18,7 @@ from gateway.identity import ALL_SCOPES, Caller
 from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
 from gateway.schema import Context, Executor
 from gateway.schema.base import StripeObject, schema_config
-from gateway.schema.errors import present
+from gateway.schema.errors import present, request_errors
 from gateway.schema.plan import compile_plans
 from gateway.stripe import StripeClient
 
@@ -274,7 +274,9 @@ async def both(
     full = await SCHEMA.execute(query, variable_values=variables, context_value=context)
     expected: dict[str, Any] = {"data": full.data}
     if full.errors:
-        expected["errors"] = [error.formatted for error in present(full.errors)]
+        # Both sides code the request's own errors (such as variables that do not fit) alike.
+        errors = request_errors(full.errors) if full.data is None else full.errors
+        expected["errors"] = [error.formatted for error in present(errors)]
     return planned, expected
 
 

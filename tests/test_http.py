@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import httpx
+import pytest
 
 from gateway.schema import build_schema
 
@@ -107,3 +109,38 @@ async def test_validation_errors_and_unknown_operations_are_graphql_errors(
     assert "Cannot query field 'nope'" in unknown_field.json()["errors"][0]["message"]
     assert "Unknown operation named 'B'" in unknown_operation.json()["errors"][0]["message"]
     assert "to be provided" in missing_variable.json()["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ({"query": "{ checkoutSessions(first: 1) { nodes { id }"}, "GRAPHQL_PARSE_FAILED"),
+        ({"query": "{ checkoutSessions { nodes { noSuchField } } }"}, "GRAPHQL_VALIDATION_FAILED"),
+        (
+            {"query": "query($n: Int!) { checkoutSessions(first: $n) { nodes { id } } }"},
+            "BAD_USER_INPUT",
+        ),
+        (
+            {
+                "query": "query($n: Int!) { checkoutSessions(first: $n) { nodes { id } } }",
+                "variables": {"n": "many"},
+            },
+            "BAD_USER_INPUT",
+        ),
+        (
+            {"query": "query A { __typename } query B { __typename }", "operationName": "C"},
+            "OPERATION_RESOLUTION_FAILURE",
+        ),
+        (
+            {"query": "query A { __typename } query B { __typename }"},
+            "OPERATION_RESOLUTION_FAILURE",
+        ),
+    ],
+)
+async def test_errors_in_the_request_itself_are_coded(
+    gateway_url: str, body: dict[str, Any], code: str
+) -> None:
+    async with httpx.AsyncClient(base_url=gateway_url) as http:
+        response = await http.post("/graphql", json=body)
+    errors = response.json()["errors"]
+    assert errors and all(error["extensions"]["code"] == code for error in errors), errors

@@ -33,6 +33,7 @@ from gateway.limits.shape import DocumentShape, measure
 from gateway.limits.worker import Worker
 from gateway.loaders.flight import SingleFlight
 from gateway.schema import Executor, Prepared
+from gateway.schema.errors import PARSE_FAILED, coded
 
 # Documents up to this many characters are prepared on the event loop: it takes less time
 # than handing them to a thread.
@@ -208,7 +209,8 @@ class DocumentCache:
 
     def _token_refusal(self, error: GraphQLError) -> GraphQLError:
         if "Document contains more than" not in error.message:
-            return error
+            [syntax] = coded([error], PARSE_FAILED)
+            return syntax
         limit = self._settings.max_tokens
         return limit_error(
             "TOKEN_LIMIT_EXCEEDED",

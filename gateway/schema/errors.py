@@ -21,6 +21,12 @@ from gateway.stripe import (
 
 logger = logging.getLogger(__name__)
 
+# Apollo's names for what is wrong with a request itself, before any field resolves.
+PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+BAD_USER_INPUT = "BAD_USER_INPUT"
+OPERATION_RESOLUTION_FAILURE = "OPERATION_RESOLUTION_FAILURE"
+
 _SECRET = re.compile(r"\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9*]+")
 _PARAM_PART = re.compile(r"[^\[\]]+")
 
@@ -37,6 +43,26 @@ class UserError:
         description="Stripe's error code in capitals, for example PARAMETER_MISSING."
     )
     message: str = strawberry.field(description="What went wrong, in words fit to show a user.")
+
+
+def coded(errors: Iterable[GraphQLError], code: str) -> list[GraphQLError]:
+    """`errors`, each given `code` as its `extensions.code` unless it has a code already."""
+    errors = list(errors)
+    for error in errors:
+        if not error.extensions or "code" not in error.extensions:
+            error.extensions = {**(error.extensions or {}), "code": code}
+    return errors
+
+
+def request_errors(errors: Iterable[GraphQLError]) -> list[GraphQLError]:
+    """Code the errors graphql-core reports before executing (no path): an operation name that
+    picks no operation, or variables that do not fit their types."""
+    errors = list(errors)
+    for error in errors:
+        if error.path is None:
+            unresolved = error.message.startswith(("Unknown operation named", "Must provide"))
+            coded([error], OPERATION_RESOLUTION_FAILURE if unresolved else BAD_USER_INPUT)
+    return errors
 
 
 def redact(message: str) -> str:

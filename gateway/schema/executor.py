@@ -30,7 +30,13 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from gateway.identity import Scope
 from gateway.schema.context import Context
-from gateway.schema.errors import present
+from gateway.schema.errors import (
+    BAD_USER_INPUT,
+    VALIDATION_FAILED,
+    coded,
+    present,
+    request_errors,
+)
 from gateway.schema.execution import MAX_ERRORS, Execution
 from gateway.schema.introspection import SCHEMA_FIELDS, SCHEMA_ONLY, root_fields
 from gateway.schema.permissions import forbidden
@@ -98,7 +104,7 @@ class Executor:
             self._schema, document, max_errors=MAX_ERRORS, hide_suggestions=self._hide_suggestions
         )
         if errors:
-            return Prepared(None, tuple(errors))
+            return Prepared(None, tuple(coded(errors, VALIDATION_FAILED)))
         definitions = [
             node for node in document.definitions if isinstance(node, OperationDefinitionNode)
         ]
@@ -139,7 +145,7 @@ class Executor:
                 self._schema, inputs, hide_suggestions=self._hide_suggestions
             )
             if isinstance(coerced, list):
-                return _response(None, coerced)
+                return _response(None, coded(coerced, BAD_USER_INPUT))
             plan = plans.choose(coerced)
             if plan is not None:
                 execution = Execution(self._schema, plan, context, coerced, _is_awaitable)
@@ -201,7 +207,8 @@ def _refusal(prepared: Prepared, context: Context, operation_name: str | None) -
 
 def _result_response(result: object) -> Response:
     assert isinstance(result, ExecutionResult)
-    return _response(result.data, list(result.errors or ()))
+    errors = list(result.errors or ())
+    return _response(result.data, request_errors(errors) if result.data is None else errors)
 
 
 def _response(data: dict[str, Any] | None, errors: list[GraphQLError]) -> Response:
