@@ -193,3 +193,32 @@ def test_the_schema_declares_each_scope_where_it_is_enforced() -> None:
     assert '): CheckoutSession @requiresScopes(scopes: [["checkout:read"]])' in sdl
     assert '@requiresScopes(scopes: [["checkout:create"]])' in sdl
     assert '@requiresScopes(scopes: [["checkout:expire"]])' in sdl
+
+
+async def test_a_later_mutation_refused_keeps_the_earlier_ones_result(
+    http: httpx.AsyncClient, upstream: Upstream
+) -> None:
+    """Mutations run in order; one refused nulls its own field, not the session made before it."""
+    document = """
+      mutation($input: CreateCheckoutSessionInput!, $id: ID!) {
+        made: createCheckoutSession(input: $input) { checkoutSession { id status } }
+        ended: expireCheckoutSession(id: $id) { checkoutSession { id } }
+      }
+    """
+    open_session = await upstream.new_session()
+    token = KEY.token([Scope.CREATE.value, Scope.READ.value])
+    response = await http.post(
+        "/graphql",
+        json={
+            "query": document,
+            "variables": {"input": payment_input(700), "id": open_session["id"]},
+        },
+        headers=bearer(token),
+    )
+    body = response.json()
+    made = body["data"]["made"]["checkoutSession"]
+    assert made["id"].startswith("cs_") and made["status"] == "OPEN"
+    assert body["data"]["ended"] is None
+    [error] = body["errors"]
+    assert error["path"] == ["ended"]
+    assert error["extensions"]["code"] == "FORBIDDEN"

@@ -138,12 +138,14 @@ class Mutation:
     create_checkout_session = scoped_mutation(
         Scope.CREATE,
         resolver=resolve_create,
-        graphql_type=CreateCheckoutSessionPayload,
+        # Nullable, as every mutation field here: an error in a later mutation of the same
+        # document then nulls that one alone, not the whole result with this one's session.
+        graphql_type=CreateCheckoutSessionPayload | None,
         description="Create a Checkout Session; its `url` (or client secret) starts the checkout.",
     )
     expire_checkout_session = scoped_mutation(
         Scope.EXPIRE,
         resolver=resolve_expire,
-        graphql_type=ExpireCheckoutSessionPayload,
+        graphql_type=ExpireCheckoutSessionPayload | None,
         description="Expire an open Checkout Session so that it can no longer be paid.",
     )
