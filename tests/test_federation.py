@@ -3,6 +3,7 @@ from __future__ import annotations
 import logging
 
 import pytest
+from graphql import build_schema
 
 from tests.conftest import GraphQLClient, Upstream
 from tests.queries import CREATE, payment_input
@@ -22,6 +23,19 @@ async def test_service_sdl_declares_the_entity(gql: GraphQLClient) -> None:
     assert 'type CheckoutSession @key(fields: "id")' in sdl
     assert "https://specs.apollo.dev/federation/v2" in sdl
     assert 'type Customer @key(fields: "id", resolvable: false)' in sdl
+
+
+async def test_no_type_takes_a_name_composition_treats_as_a_root(gql: GraphQLClient) -> None:
+    """Apollo composition makes a type named Subscription the supergraph's subscription root."""
+    sdl = (await gql.data("{ _service { sdl } }"))["_service"]["sdl"]
+    # Federation's own directives are used undeclared: the roots are all this asks of it.
+    schema = build_schema(sdl, assume_valid_sdl=True)
+    assert schema.subscription_type is None
+    assert "Subscription" not in schema.type_map
+    assert 'type StripeSubscription @key(fields: "id", resolvable: false)' in sdl
+    data = await gql.data('{ __type(name: "CheckoutSession") { fields { name type { name } } } }')
+    types = {f["name"]: f["type"]["name"] for f in data["__type"]["fields"]}
+    assert types["subscription"] == "StripeSubscription"
 
 
 async def test_entities_resolve_through_one_loader(gql: GraphQLClient, upstream: Upstream) -> None:

@@ -78,9 +78,13 @@ class SetupIntent:
 
 @strawberry.federation.type(
     keys=[Key(fields=FieldSet("id"), resolvable=False)],
-    description="A Stripe subscription that bills the customer on a recurring schedule.",
+    description=(
+        "A Stripe subscription that bills the customer on a recurring schedule. Not named "
+        "Subscription: under Apollo composition a type of that name becomes the supergraph's "
+        "subscription root."
+    ),
 )
-class Subscription:
+class StripeSubscription:
     id: strawberry.ID = strawberry.field(
         description="Stripe's subscription id, starting with sub_."
     )

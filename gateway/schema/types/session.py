@@ -51,7 +51,7 @@ from gateway.schema.types.references import (
     PaymentIntent,
     PaymentLink,
     SetupIntent,
-    Subscription,
+    StripeSubscription,
 )
 from gateway.schema.types.settings import (
     AdaptivePricing,
@@ -264,7 +264,7 @@ class CheckoutSession:
     )
     subscription = strawberry.field(
         resolver=expandable("subscription"),
-        graphql_type=Subscription | None,
+        graphql_type=StripeSubscription | None,
         description="The subscription started by the session, in subscription mode.",
     )
     success_url: str | None = strawberry.field(
