@@ -19,6 +19,9 @@ from gateway.telemetry import Telemetry, current_request
 
 MAX_BODY_BYTES = 1 << 20
 JSON = "application/json"
+# GraphQL over HTTP's own response type: with it, a request that fails before it executes
+# (no `data` in the response) answers with a 4xx status rather than 200.
+GRAPHQL_RESPONSE = "application/graphql-response+json"
 REALM = 'Bearer realm="checkout-gateway"'
 # Shown above GraphiQL when the gateway serves the embedded emulator's data.
 DEMO_BANNER = (
@@ -83,10 +86,13 @@ class GraphQLEndpoint:
         await response(scope, receive, send)
 
     async def handle(self, request: Request) -> Response:
+        media_type = JSON
         try:
+            wants_ide = "query" not in request.query_params and _wants_html(request)
+            if request.method == "GET" and wants_ide:
+                return HTMLResponse(self._graphiql)
+            media_type = _response_type(request.headers.get("accept"))
             if request.method == "GET":
-                if "query" not in request.query_params and _wants_html(request):
-                    return HTMLResponse(self._graphiql)
                 params = _from_query_string(request)
             else:
                 params = await _from_body(request)
@@ -99,7 +105,7 @@ class GraphQLEndpoint:
                 record.outcome = "refused" if error.status == 401 else "error"
             if error.status == 401 and error.code is not None:
                 self._telemetry.refused(error.code)
-            return _json(error.body(), error.status, error.headers)
+            return _json(error.body(), error.status, error.headers, media_type)
 
         async def disconnected() -> None:
             # The body has been read: what comes next on the channel is the client leaving.
@@ -107,7 +113,11 @@ class GraphQLEndpoint:
                 pass
 
         reply = await self._operations.run(graphql, caller, disconnected)
-        return _json(reply.body, reply.status, reply.headers)
+        status = reply.status
+        if media_type == GRAPHQL_RESPONSE and status == 200 and "data" not in reply.body:
+            # The request failed before it executed: its document, variables or limits.
+            status = 400
+        return _json(reply.body, status, reply.headers, media_type)
 
     async def _authenticate(self, request: Request) -> Caller:
         """The caller, or a 401 that says only whether credentials were missing or invalid."""
@@ -139,8 +149,48 @@ class GraphQLEndpoint:
             ) from None
 
 
-def _json(body: object, status: int = 200, headers: Mapping[str, str] | None = None) -> Response:
-    return Response(orjson.dumps(body), status, headers, JSON)
+def _json(
+    body: object,
+    status: int = 200,
+    headers: Mapping[str, str] | None = None,
+    media_type: str = JSON,
+) -> Response:
+    return Response(orjson.dumps(body), status, headers, media_type)
+
+
+def _response_type(accept: str | None) -> str:
+    """The response type to answer with, by the request's `Accept` header.
+
+    GraphQL's own type when the client accepts it at least as much as JSON; JSON when there
+    is no header, for clients older than the GraphQL over HTTP spec; 406 when the client
+    accepts neither.
+    """
+    if accept is None or not accept.strip():
+        return JSON
+    weights = {GRAPHQL_RESPONSE: 0.0, JSON: 0.0}
+    for part in accept.split(","):
+        media, *parameters = (piece.strip() for piece in part.split(";"))
+        weight = 1.0
+        for parameter in parameters:
+            name, _, value = parameter.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        media = media.lower()
+        if media == GRAPHQL_RESPONSE:
+            weights[GRAPHQL_RESPONSE] = max(weights[GRAPHQL_RESPONSE], weight)
+        elif media in (JSON, "application/*", "*/*"):
+            weights[JSON] = max(weights[JSON], weight)
+    if weights[GRAPHQL_RESPONSE] > 0 and weights[GRAPHQL_RESPONSE] >= weights[JSON]:
+        return GRAPHQL_RESPONSE
+    if weights[JSON] > 0:
+        return JSON
+    raise BadRequest(
+        f"This endpoint answers with {GRAPHQL_RESPONSE} or {JSON}; the request accepts neither.",
+        406,
+    )
 
 
 def _wants_html(request: Request) -> bool:

@@ -144,3 +144,59 @@ async def test_errors_in_the_request_itself_are_coded(
         response = await http.post("/graphql", json=body)
     errors = response.json()["errors"]
     assert errors and all(error["extensions"]["code"] == code for error in errors), errors
+
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ({"query": "{ checkoutSessions(first: 1) { nodes { id } } }"}, 200),
+        ({"query": "{ checkoutSessions(first: 1) { nodes { id }"}, 400),
+        ({"query": "{ checkoutSessions { nodes { noSuchField } } }"}, 400),
+        ({"query": "query($n: Int!) { checkoutSessions(first: $n) { nodes { id } } }"}, 400),
+        ({"query": '{ checkoutSession(id: "cs_test_missing") { id } }'}, 200),
+    ],
+)
+async def test_graphql_response_json_answers_request_errors_with_400(
+    gateway_url: str, body: dict[str, Any], status: int
+) -> None:
+    async with httpx.AsyncClient(base_url=gateway_url) as http:
+        response = await http.post("/graphql", json=body, headers={"Accept": GRAPHQL_RESPONSE})
+        legacy = await http.post("/graphql", json=body, headers={"Accept": "application/json"})
+        bare = await http.post("/graphql", json=body, headers={"Accept": ""})
+    assert response.status_code == status
+    assert response.headers["content-type"] == GRAPHQL_RESPONSE
+    # A request that never ran has no `data`; one that ran has it, even when null.
+    assert ("data" in response.json()) == (status == 200)
+    for old in (legacy, bare):
+        assert old.status_code == 200
+        assert old.headers["content-type"] == "application/json"
+        assert old.json() == response.json()
+
+
+@pytest.mark.parametrize(
+    ("accept", "chosen"),
+    [
+        (f"{GRAPHQL_RESPONSE}, application/json;q=0.9", GRAPHQL_RESPONSE),
+        (f"application/json, {GRAPHQL_RESPONSE};q=0.5", "application/json"),
+        ("*/*", "application/json"),
+        (f"{GRAPHQL_RESPONSE};charset=utf-8", GRAPHQL_RESPONSE),
+        (f"text/html, {GRAPHQL_RESPONSE};q=0", None),
+    ],
+)
+async def test_the_response_type_follows_accept(
+    gateway_url: str, accept: str, chosen: str | None
+) -> None:
+    async with httpx.AsyncClient(base_url=gateway_url) as http:
+        response = await http.post(
+            "/graphql", json={"query": "{ __typename }"}, headers={"Accept": accept}
+        )
+    if chosen is None:
+        assert response.status_code == 406
+        assert "accepts neither" in response.json()["errors"][0]["message"]
+    else:
+        assert response.status_code == 200
+        assert response.headers["content-type"] == chosen
+        assert response.json()["data"] == {"__typename": "Query"}

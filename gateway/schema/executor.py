@@ -145,7 +145,9 @@ class Executor:
                 self._schema, inputs, hide_suggestions=self._hide_suggestions
             )
             if isinstance(coerced, list):
-                return _response(None, coded(coerced, BAD_USER_INPUT))
+                # A request error: the operation never ran, so the response has no `data`.
+                formatted = present(coded(coerced, BAD_USER_INPUT)[:MAX_ERRORS])
+                return {"errors": [error.formatted for error in formatted]}
             plan = plans.choose(coerced)
             if plan is not None:
                 execution = Execution(self._schema, plan, context, coerced, _is_awaitable)
@@ -208,7 +210,11 @@ def _refusal(prepared: Prepared, context: Context, operation_name: str | None) -
 def _result_response(result: object) -> Response:
     assert isinstance(result, ExecutionResult)
     errors = list(result.errors or ())
-    return _response(result.data, request_errors(errors) if result.data is None else errors)
+    if result.data is None and errors and all(error.path is None for error in errors):
+        # Request errors: the operation never ran, so the response has no `data`.
+        formatted = present(request_errors(errors)[:MAX_ERRORS])
+        return {"errors": [error.formatted for error in formatted]}
+    return _response(result.data, errors)
 
 
 def _response(data: dict[str, Any] | None, errors: list[GraphQLError]) -> Response:
