@@ -1,3 +1,10 @@
+# GraphiQL's browser files, exactly as gateway/graphiql/package-lock.json pins them: npm
+# checks each package against the integrity hash the registry published.
+FROM node:20-bookworm-slim AS graphiql
+WORKDIR /graphiql
+COPY gateway/graphiql/package.json gateway/graphiql/package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -11,6 +18,7 @@ COPY requirements.lock ./
 RUN pip install --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY gateway ./gateway
+COPY --from=graphiql /graphiql/node_modules ./gateway/graphiql/node_modules
 RUN pip install --no-deps --no-build-isolation . \
     && useradd --system --uid 10001 --no-create-home gateway
 

@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck schema lock bench clean
+.PHONY: run test lint typecheck schema lock bench clean browser
 
 # Create or refresh the virtual environment from the lock file whenever it changes. Every
 # package, setuptools included, comes pinned and checked against its hash; the project itself
@@ -14,10 +14,28 @@ $(STAMP): requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-run: $(STAMP)
+# npm installs exactly what each package-lock.json pins, checking every package against the
+# integrity hash the registry published; the stamp is npm's own record inside node_modules.
+NPM_CI := npm ci --ignore-scripts --no-audit --no-fund --loglevel=error --prefix
+GRAPHIQL := gateway/graphiql/node_modules/.package-lock.json
+NODE_TOOLS := tests/node/node_modules/.package-lock.json
+
+$(GRAPHIQL): gateway/graphiql/package-lock.json
+	$(NPM_CI) gateway/graphiql
+
+$(NODE_TOOLS): tests/node/package-lock.json
+	$(NPM_CI) tests/node
+
+# The browser tests drive Debian's Chromium.
+browser:
+	@command -v chromium >/dev/null || apt-get install -y chromium || \
+		{ apt-get update && apt-get install -y chromium; } || \
+		{ echo "the browser tests need Chromium: apt-get install -y chromium" >&2; exit 1; }
+
+run: $(STAMP) $(GRAPHIQL)
 	$(BIN)/checkout-gateway serve
 
-test: $(STAMP) lint typecheck
+test: $(STAMP) $(GRAPHIQL) $(NODE_TOOLS) browser lint typecheck
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
@@ -52,4 +70,5 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache gateway/graphiql/node_modules \
+		tests/node/node_modules

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -18,6 +19,7 @@ from starlette.types import ASGIApp
 from gateway.auth import Authenticator
 from gateway.config import Settings
 from gateway.endpoint import GraphQLEndpoint
+from gateway.graphiql import Assets, AssetsMissing, GraphiQL
 from gateway.health import Readiness
 from gateway.identity import Caller, Scope
 from gateway.limits.buckets import Buckets, MemoryBuckets, RedisBuckets
@@ -35,6 +37,8 @@ from gateway.stripe import CallBudget, StripeClient
 from gateway.telemetry import Metrics, RequestTelemetry, Telemetry, tracer_provider
 from gateway.telemetry.metrics import CONTENT_TYPE
 from gateway.webhooks import WebhookEndpoint
+
+logger = logging.getLogger(__name__)
 
 # Registered persisted queries kept in memory, when there is no Redis to share them.
 PERSISTED_QUERY_BYTES = 4 << 20
@@ -135,13 +139,22 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
         return Response(telemetry.metrics.render(), media_type=CONTENT_TYPE)
 
     demo = settings.mode == "demo"
-    graphql = GraphQLEndpoint(operations, authenticator, telemetry, demo=demo)
+    graphiql: GraphiQL | str
+    try:
+        graphiql = GraphiQL(Assets(), demo=demo)
+    except AssetsMissing as missing:
+        # The API works without its browser page; say once why the page is not there.
+        logger.warning("%s", missing)
+        graphiql = str(missing)
+    graphql = GraphQLEndpoint(operations, authenticator, telemetry, graphiql)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", readiness.healthz, methods=["GET"]),
         Route("/readyz", readiness.readyz, methods=["GET"]),
         Route("/metrics", scrape, methods=["GET"]),
     ]
+    if isinstance(graphiql, GraphiQL):
+        routes.append(Route("/graphiql/{tag}/{name}", graphiql.asset, methods=["GET"]))
     if settings.stripe.webhook_secret:
         webhooks = WebhookEndpoint(settings.stripe.webhook_secret, store, telemetry)
         routes.append(Route("/webhooks/stripe", webhooks.handle, methods=["POST"]))

@@ -7,12 +7,12 @@ from typing import Any
 
 import orjson
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.types import Receive, Scope, Send
-from strawberry.http.ides import get_graphql_ide_html
 
 from gateway.auth import Authenticator, KeysUnavailable, Unauthenticated
 from gateway.bodies import BodyTooLarge, read_body
+from gateway.graphiql import GraphiQL
 from gateway.identity import Caller
 from gateway.operations import GraphQLRequest, Operations
 from gateway.telemetry import Telemetry, current_request
@@ -22,24 +22,25 @@ JSON = "application/json"
 # GraphQL over HTTP's own response type: with it, a request that fails before it executes
 # (no `data` in the response) answers with a 4xx status rather than 200.
 GRAPHQL_RESPONSE = "application/graphql-response+json"
+# The methods that only read, and so never run a mutation (GraphQL over HTTP, § GET); HEAD is
+# GET without the body (RFC 9110, § 9.3.2).
+READ_METHODS = frozenset({"GET", "HEAD"})
 REALM = 'Bearer realm="checkout-gateway"'
-# Shown above GraphiQL when the gateway serves the embedded emulator's data.
-DEMO_BANNER = (
-    '<div id="gateway-demo-mode" style="padding:6px 12px;background:#fff3cd;color:#664d03;'
-    'font:14px sans-serif">Demo mode: no STRIPE_API_KEY is set, so this gateway serves the '
-    "embedded Stripe emulator's sample data.</div>"
-)
 
 
 class BadRequest(Exception):
-    """A request refused before any GraphQL runs; answered with a status and a message."""
+    """A request refused before any GraphQL runs; answered with a status, message and code.
+
+    `BAD_REQUEST` is Apollo Server's code for a request that is not well-formed GraphQL over
+    HTTP; refusals for credentials carry codes of their own.
+    """
 
     def __init__(
         self,
         message: str,
         status: int = 400,
         headers: Mapping[str, str] | None = None,
-        code: str | None = None,
+        code: str = "BAD_REQUEST",
     ):
         super().__init__(message)
         self.status = status
@@ -47,14 +48,11 @@ class BadRequest(Exception):
         self.code = code
 
     def body(self) -> dict[str, Any]:
-        error: dict[str, Any] = {"message": str(self)}
-        if self.code is not None:
-            error["extensions"] = {"code": self.code}
-        return {"errors": [error]}
+        return {"errors": [{"message": str(self), "extensions": {"code": self.code}}]}
 
 
 class GraphQLEndpoint:
-    """Serves queries over GET and POST and mutations over POST only.
+    """Serves queries over GET (and HEAD) and POST, and mutations over POST only.
 
     POST bodies must be JSON (`application/json`): a browser cannot send that cross-site
     without a CORS preflight, and GET never runs a mutation, so a forged link or form cannot
@@ -66,15 +64,13 @@ class GraphQLEndpoint:
         operations: Operations,
         authenticator: Authenticator,
         telemetry: Telemetry,
-        *,
-        demo: bool = False,
+        graphiql: GraphiQL | str,
     ) -> None:
+        """`graphiql` is the page for browsers, or why it cannot be served."""
         self._operations = operations
         self._authenticator = authenticator
         self._telemetry = telemetry
-        self._graphiql = get_graphql_ide_html(graphql_ide="graphiql")
-        if demo:
-            self._graphiql = self._graphiql.replace("<body>", "<body>" + DEMO_BANNER, 1)
+        self._graphiql = graphiql
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         # Mounted as an ASGI app rather than a request handler, which spares a layer of
@@ -90,9 +86,11 @@ class GraphQLEndpoint:
         try:
             wants_ide = "query" not in request.query_params and _wants_html(request)
             if request.method == "GET" and wants_ide:
-                return HTMLResponse(self._graphiql)
+                if isinstance(self._graphiql, str):
+                    return PlainTextResponse(self._graphiql, status_code=503)
+                return self._graphiql.page()
             media_type = _response_type(request.headers.get("accept"))
-            if request.method == "GET":
+            if request.method in READ_METHODS:
                 params = _from_query_string(request)
             else:
                 params = await _from_body(request)
@@ -103,7 +101,7 @@ class GraphQLEndpoint:
             if record is not None:
                 record.operation_type = "unknown"
                 record.outcome = "refused" if error.status == 401 else "error"
-            if error.status == 401 and error.code is not None:
+            if error.status == 401:
                 self._telemetry.refused(error.code)
             return _json(error.body(), error.status, error.headers, media_type)
 
@@ -115,8 +113,7 @@ class GraphQLEndpoint:
         reply = await self._operations.run(graphql, caller, disconnected)
         status = reply.status
         if media_type == GRAPHQL_RESPONSE and status == 200 and "data" not in reply.body:
-            # The request failed before it executed: its document, variables or limits.
-            status = 400
+            status = _status_without_data(reply.body)
         return _json(reply.body, status, reply.headers, media_type)
 
     async def _authenticate(self, request: Request) -> Caller:
@@ -155,7 +152,35 @@ def _json(
     headers: Mapping[str, str] | None = None,
     media_type: str = JSON,
 ) -> Response:
-    return Response(orjson.dumps(body), status, headers, media_type)
+    """A JSON response that names its encoding and varies by `Accept`, as its type does.
+
+    GraphQL over HTTP, § Body: the server SHOULD indicate the encoding in `Content-Type`.
+    """
+    headers = {**(headers or {}), "Vary": "Accept"}
+    return Response(orjson.dumps(body), status, headers, f"{media_type}; charset=utf-8")
+
+
+def _status_without_data(body: Mapping[str, Any]) -> int:
+    """The 4xx status of an `application/graphql-response+json` response without `data`.
+
+    GraphQL over HTTP, § application/graphql-response+json: such a response MUST have a 4xx
+    or 5xx status, and one that did not pass validation SHOULD have 400. A persisted query the
+    gateway does not have is 404, as Apollo's router answers it: Apollo Client's persisted
+    query link takes a 400 to mean the server has no persisted queries at all, and would stop
+    sending hashes instead of sending the document once.
+    """
+    codes = {(error.get("extensions") or {}).get("code") for error in body.get("errors", [])}
+    return 404 if "PERSISTED_QUERY_NOT_FOUND" in codes else 400
+
+
+def _media_type(value: str) -> tuple[str, dict[str, str]]:
+    """A media type from a header, lowercased, with its parameters, names lowercased."""
+    media, *pieces = value.split(";")
+    parameters = {}
+    for piece in pieces:
+        name, _, parameter = piece.partition("=")
+        parameters[name.strip().lower()] = parameter.strip().strip('"')
+    return media.strip().lower(), parameters
 
 
 def _response_type(accept: str | None) -> str:
@@ -163,22 +188,17 @@ def _response_type(accept: str | None) -> str:
 
     GraphQL's own type when the client accepts it at least as much as JSON; JSON when there
     is no header, for clients older than the GraphQL over HTTP spec; 406 when the client
-    accepts neither.
+    accepts neither (GraphQL over HTTP, § Body).
     """
     if accept is None or not accept.strip():
         return JSON
     weights = {GRAPHQL_RESPONSE: 0.0, JSON: 0.0}
     for part in accept.split(","):
-        media, *parameters = (piece.strip() for piece in part.split(";"))
-        weight = 1.0
-        for parameter in parameters:
-            name, _, value = parameter.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    weight = float(value)
-                except ValueError:
-                    weight = 0.0
-        media = media.lower()
+        media, parameters = _media_type(part)
+        try:
+            weight = float(parameters.get("q", "1"))
+        except ValueError:
+            weight = 0.0
         if media == GRAPHQL_RESPONSE:
             weights[GRAPHQL_RESPONSE] = max(weights[GRAPHQL_RESPONSE], weight)
         elif media in (JSON, "application/*", "*/*"):
@@ -198,66 +218,104 @@ def _wants_html(request: Request) -> bool:
 
 
 def _from_query_string(request: Request) -> dict[str, Any]:
+    """The parameters of a GET, `variables` and `extensions` in JSON (GraphQL over HTTP, § GET)."""
     params: dict[str, Any] = dict(request.query_params)
     for name in ("variables", "extensions"):
         if params.get(name):
             try:
                 params[name] = orjson.loads(params[name])
-            except orjson.JSONDecodeError:
-                raise BadRequest(f"`{name}` must be a JSON object.") from None
+            except orjson.JSONDecodeError as exc:
+                raise BadRequest(
+                    f"`{name}` must be a JSON object; it is not JSON: {exc}."
+                ) from None
     return params
 
 
 async def _from_body(request: Request) -> dict[str, Any]:
-    content_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
-    if content_type != JSON:
-        raise BadRequest(f"Send GraphQL requests as {JSON}.", 415)
+    """The parameters of a POST: a JSON object in the body (GraphQL over HTTP, § JSON Encoding)."""
+    _check_content_type(request.headers.get("content-type"))
     try:
         body = await read_body(request, MAX_BODY_BYTES)
     except BodyTooLarge as exc:
         raise BadRequest(str(exc), 413) from None
+    if not body.strip():
+        raise BadRequest('The request body is empty: send a JSON object with a "query".')
     try:
         params = orjson.loads(body)
-    except orjson.JSONDecodeError:
-        raise BadRequest("The request body is not valid JSON.") from None
+    except orjson.JSONDecodeError as exc:
+        raise BadRequest(f"The request body is not valid JSON: {exc}.") from None
     if not isinstance(params, dict):
-        raise BadRequest('The request body must be a JSON object with a "query".')
+        raise BadRequest(
+            f'The request body must be a JSON object with a "query", not {_kind(params)}.'
+        )
     return params
 
 
+def _check_content_type(header: str | None) -> None:
+    """Refuse with 415 a body that is not JSON in UTF-8 (GraphQL over HTTP, § POST).
+
+    JSON is the one request type every server must take, and one a browser cannot send
+    cross-site without a CORS preflight; without a charset, UTF-8 is assumed.
+    """
+    media, parameters = _media_type(header or "")
+    if media != JSON:
+        sent = f"this one is {media}" if media else "this one has no Content-Type"
+        raise BadRequest(f"Send GraphQL requests as {JSON}; {sent}.", 415)
+    charset = parameters.get("charset", "utf-8").lower()
+    if charset not in ("utf-8", "utf8"):
+        raise BadRequest(f"Send GraphQL requests in UTF-8; this one is in {charset}.", 415)
+
+
 def _graphql_request(params: Mapping[str, Any], request: Request) -> GraphQLRequest:
-    query = params.get("query")
-    extensions = params.get("extensions")
-    document_id = params.get("documentId")
-    if extensions is not None and not isinstance(extensions, dict):
-        raise BadRequest("`extensions` must be a JSON object.")
-    if document_id is not None and (not isinstance(document_id, str) or not document_id):
-        raise BadRequest("`documentId` must be a string.")
+    """The request its parameters make (GraphQL over HTTP, § Request Parameters).
+
+    Each must be of the type the spec gives it, or null, which is the same as not sent.
+    """
+    query = _optional(params, "query", str, "a string")
+    extensions = _optional(params, "extensions", dict, "a JSON object")
+    document_id = _optional(params, "documentId", str, "a string")
+    variables = _optional(params, "variables", dict, "a JSON object")
+    operation_name = _optional(params, "operationName", str, "a string")
+    if document_id == "":
+        raise BadRequest("`documentId` must not be empty.")
     persisted = document_id is not None or "persistedQuery" in (extensions or {})
-    if (query is None and not persisted) or (query is not None and not _is_document(query)):
+    if (query is None and not persisted) or (query is not None and not query.strip()):
         raise BadRequest('The request has no GraphQL query: send a "query" string.')
-    variables = params.get("variables")
-    if variables is not None and not isinstance(variables, dict):
-        raise BadRequest("`variables` must be a JSON object.")
-    operation_name = params.get("operationName")
-    if operation_name is not None and not isinstance(operation_name, str):
-        raise BadRequest("`operationName` must be a string.")
     return GraphQLRequest(
         query=query,
         variables=variables,
         operation_name=operation_name or None,
         extensions=extensions,
         document_id=document_id,
-        read_only=request.method == "GET",
+        read_only=request.method in READ_METHODS,
         address=_address(request),
         headers=request.headers,
     )
 
 
+def _optional(params: Mapping[str, Any], name: str, kind: type, described: str) -> Any:
+    """Parameter `name`, refused unless it is null or of type `kind`."""
+    value = params.get(name)
+    if value is not None and not isinstance(value, kind):
+        raise BadRequest(f"`{name}` must be {described}, not {_kind(value)}.")
+    return value
+
+
+def _kind(value: object) -> str:
+    """What JSON calls the type of a decoded value."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"
+
+
 def _address(request: Request) -> str:
     client = request.scope.get("client")
     return str(client[0]) if client else "unknown"
-
-
-def _is_document(query: object) -> bool:
-    return isinstance(query, str) and bool(query.strip())

@@ -58,6 +58,21 @@ async def test_a_hash_is_unknown_until_its_document_is_sent_once(gateway: str) -
         assert over_get.json()["data"] == registered.json()["data"]
 
 
+async def test_a_miss_is_a_404_for_clients_of_graphql_response_json(gateway: str) -> None:
+    """Not a 400, which Apollo Client takes to mean there are no persisted queries at all."""
+    document = QUERY + " # graphql-response+json " + digest(gateway)
+    accept = {"Accept": "application/graphql-response+json"}
+    async with httpx.AsyncClient(base_url=gateway, timeout=30) as http:
+        miss = await http.post("/graphql", json={"extensions": apq(document)}, headers=accept)
+        mismatch = await http.post(
+            "/graphql", json={"query": OTHER, "extensions": apq(document)}, headers=accept
+        )
+    assert miss.status_code == 404
+    assert code(miss) == "PERSISTED_QUERY_NOT_FOUND"
+    assert mismatch.status_code == 400
+    assert code(mismatch) == "PERSISTED_QUERY_HASH_MISMATCH"
+
+
 async def test_only_a_valid_document_is_kept(gateway: str) -> None:
     invalid = "{ checkoutSessions(first: 1) { nodes { noSuchField } } }"
     async with httpx.AsyncClient(base_url=gateway, timeout=30) as http:
