@@ -9,7 +9,7 @@ CREATE = f"""
 mutation Create($input: CreateCheckoutSessionInput!, $key: String) {{
   createCheckoutSession(input: $input, idempotencyKey: $key) {{
     checkoutSession {{ {SESSION_FIELDS} }}
-    userErrors {{ field code message }}
+    userErrors {{ field code stripeCode message }}
   }}
 }}
 """

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 
 import pytest
 from graphql import build_schema
@@ -20,9 +21,10 @@ query($representations: [_Any!]!) {
 async def test_service_sdl_declares_the_entity(gql: GraphQLClient) -> None:
     data = await gql.data("{ _service { sdl } }")
     sdl = data["_service"]["sdl"]
-    assert 'type CheckoutSession @key(fields: "id")' in sdl
+    assert 'type CheckoutSession implements Node @key(fields: "id")' in sdl
     assert "https://specs.apollo.dev/federation/v2" in sdl
-    assert 'type Customer @key(fields: "id", resolvable: false)' in sdl
+    assert 'type Customer implements Node @key(fields: "id") {' in sdl
+    assert 'type Invoice @key(fields: "id", resolvable: false)' in sdl
 
 
 async def test_no_type_takes_a_name_composition_treats_as_a_root(gql: GraphQLClient) -> None:
@@ -85,17 +87,75 @@ async def test_malformed_representations_are_refused_one_by_one(
     representations: list[object] = [
         {"__typename": "CheckoutSession", "id": made},
         {"id": made},
-        {"__typename": "Customer", "id": "cus_1"},
+        {"__typename": "Invoice", "id": "in_1"},
         {"__typename": "CheckoutSession", "id": made, "extra": 1},
         {"__typename": "CheckoutSession", "id": 7},
         "cs_test_1",
+        {"__typename": "Customer", "id": "cus_1/../x"},
+        {"__typename": "Customer", "id": "cs_test_1"},
+        {"__typename": "Customer", "id": "cus_"},
     ]
     caplog.set_level(logging.INFO)
     await upstream.reset_requests()
     result = await gql.execute(ENTITIES, representations=representations)
     entities = result["data"]["_entities"]
-    assert entities[0]["id"] == made and entities[1:] == [None] * 5
-    assert sorted(error["path"][1] for error in result["errors"]) == [1, 2, 3, 4, 5]
+    assert entities[0]["id"] == made and entities[1:] == [None] * 8
+    assert sorted(error["path"][1] for error in result["errors"]) == [1, 2, 3, 4, 5, 6, 7, 8]
     assert {error["extensions"]["code"] for error in result["errors"]} == {"BAD_USER_INPUT"}
     assert await upstream.calls() == {"GET /v1/checkout/sessions/{id}": 1}
     assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
+
+
+CUSTOMER_ENTITIES = """
+query($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Customer {
+      id
+      checkoutSessions(first: 5) { nodes { id lineItems { nodes { description } } } }
+    }
+  }
+}
+"""
+
+
+def new_customer() -> str:
+    return f"cus_{secrets.token_hex(8)}"
+
+
+async def test_customer_entities_list_their_sessions_in_one_call_each(
+    gql: GraphQLClient, upstream: Upstream
+) -> None:
+    customers = [new_customer(), new_customer(), new_customer()]
+    made = {
+        customer: [(await upstream.new_session(customer=customer))["id"] for _ in range(count)]
+        for customer, count in zip(customers, (2, 1, 0), strict=True)
+    }
+    representations = [{"__typename": "Customer", "id": customer} for customer in customers]
+    await upstream.reset_requests()
+    data = await gql.data(CUSTOMER_ENTITIES, representations=representations)
+    for entity, customer in zip(data["_entities"], customers, strict=True):
+        assert entity["id"] == customer
+        nodes = entity["checkoutSessions"]["nodes"]
+        # Newest first.
+        assert [node["id"] for node in nodes] == made[customer][::-1]
+        assert all(node["lineItems"]["nodes"] == [{"description": "Mug"}] for node in nodes)
+    assert await upstream.calls() == {"GET /v1/checkout/sessions": 3}
+
+
+async def test_a_sessions_customer_leads_to_the_customers_other_sessions(
+    gql: GraphQLClient, upstream: Upstream
+) -> None:
+    customer = new_customer()
+    made = [(await upstream.new_session(customer=customer))["id"] for _ in range(2)]
+    query = """query($id: ID!) {
+      checkoutSession(id: $id) { customer { id checkoutSessions { nodes { id } } } }
+    }"""
+    await upstream.reset_requests()
+    data = await gql.data(query, id=made[0])
+    found = data["checkoutSession"]["customer"]
+    assert found["id"] == customer
+    assert [node["id"] for node in found["checkoutSessions"]["nodes"]] == made[::-1]
+    assert await upstream.calls() == {
+        "GET /v1/checkout/sessions/{id}": 1,
+        "GET /v1/checkout/sessions": 1,
+    }

@@ -92,8 +92,10 @@ async def test_missing_line_items_is_a_user_error_on_the_input_path(gql: GraphQL
     assert payload["checkoutSession"] is None
     [error] = payload["userErrors"]
     assert error["field"] == ["input", "lineItems"]
-    assert error["code"] == "PARAMETER_MISSING"
-    assert error["message"]
+    assert (error["code"], error["stripeCode"]) == ("PARAMETER_MISSING", "parameter_missing")
+    # In the schema's words, as the client wrote its input.
+    assert "lineItems" in error["message"]
+    assert "line_items" not in error["message"]
 
 
 async def test_unknown_price_points_at_the_line_item(gql: GraphQLClient) -> None:
@@ -106,6 +108,16 @@ async def test_unknown_price_points_at_the_line_item(gql: GraphQLClient) -> None
     [error] = data["createCheckoutSession"]["userErrors"]
     assert error["field"] == ["input", "lineItems", "0", "price"]
     assert error["code"] == "RESOURCE_MISSING"
+
+
+async def test_a_refusal_without_a_known_code_is_invalid_in_schema_words(
+    gql: GraphQLClient,
+) -> None:
+    request = {**payment_input(100), "mode": "SETUP", "currency": "usd"}
+    data = await gql.data(CREATE, input=request)
+    [error] = data["createCheckoutSession"]["userErrors"]
+    assert (error["field"], error["code"]) == (["input", "lineItems"], "INVALID")
+    assert error["message"] == "You cannot pass `lineItems` in `SETUP` mode."
 
 
 async def test_idempotency_key_replays_and_refuses_a_different_input(gql: GraphQLClient) -> None:
@@ -121,7 +133,7 @@ async def test_idempotency_key_replays_and_refuses_a_different_input(gql: GraphQ
     assert error["path"] == ["createCheckoutSession"]
 
 
-@pytest.mark.parametrize("key", ["", "k" * 256])
+@pytest.mark.parametrize("key", ["", "k" * 256, "commande-n°1", "order\n1", "tab\there", "🔑"])
 async def test_an_unusable_idempotency_key_is_a_user_error(
     gql: GraphQLClient, upstream: Upstream, key: str
 ) -> None:
@@ -133,7 +145,11 @@ async def test_an_unusable_idempotency_key_is_a_user_error(
         {
             "field": ["idempotencyKey"],
             "code": "INVALID",
-            "message": "An idempotency key must be 1 to 255 characters long.",
+            "stripeCode": None,
+            "message": (
+                "An idempotency key must be 1 to 255 printable ASCII characters "
+                "(letters, digits, punctuation and spaces)."
+            ),
         }
     ]
     assert (await upstream.requests())["total"] == before

@@ -41,11 +41,20 @@ async def test_unknown_session_is_null_with_not_found(gql: GraphQLClient) -> Non
     assert error["path"] == ["checkoutSession"]
 
 
-@pytest.mark.parametrize("session_id", ["../../v1/prices", "", "  ", "cs_test_x?limit=1"])
-async def test_ids_cannot_reach_other_paths(gql: GraphQLClient, session_id: str) -> None:
+@pytest.mark.parametrize(
+    "session_id", [".", "..", "../../v1/prices", "", "  ", "cs_test_x?limit=1", "cs_test_é"]
+)
+async def test_ids_cannot_reach_other_paths(
+    gql: GraphQLClient, upstream: Upstream, session_id: str
+) -> None:
+    await upstream.reset_requests()
     result = await gql.execute(BY_ID, id=session_id)
     assert result["data"] == {"checkoutSession": None}
-    assert result["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    [error] = result["errors"]
+    assert error["extensions"]["code"] == "NOT_FOUND"
+    assert error["message"] == f"No Checkout Session has the id {session_id!r}."
+    # Refused by its shape, before any call: nothing reached Stripe.
+    assert await upstream.calls() == {}
 
 
 async def test_filter_by_status(gql: GraphQLClient) -> None:

@@ -97,6 +97,16 @@ async def test_entities_follow_the_same_rule(http: httpx.AsyncClient, upstream: 
     assert admin["data"]["_entities"][1] == {"id": theirs, "customer": {"id": BOB}}
 
 
+async def test_node_follows_the_same_rule(http: httpx.AsyncClient, upstream: Upstream) -> None:
+    own = (await upstream.new_session(customer=ALICE))["id"]
+    theirs = (await upstream.new_session(customer=BOB))["id"]
+    query = "query($ids: [ID!]!) { nodes(ids: $ids) { id } }"
+    body = await gql(http, SHOP, query, ids=[own, theirs])
+    assert body["data"]["nodes"] == [{"id": own}, None]
+    [error] = body["errors"]
+    assert (error["path"], error["extensions"]["code"]) == (["nodes", 1], "NOT_FOUND")
+
+
 async def test_lists_hold_only_the_callers_sessions(
     http: httpx.AsyncClient, upstream: Upstream
 ) -> None:
@@ -111,6 +121,29 @@ async def test_lists_hold_only_the_callers_sessions(
     body = await gql(http, SHOP, LIST, filter={"customer": BOB})
     assert body["data"]["checkoutSessions"]["nodes"] == []
     assert await upstream.calls() == {}
+
+
+async def test_another_customers_entity_lists_none_of_their_sessions(
+    http: httpx.AsyncClient, upstream: Upstream
+) -> None:
+    own = (await upstream.new_session(customer=ALICE))["id"]
+    theirs = (await upstream.new_session(customer=BOB))["id"]
+    query = (
+        "query($r: [_Any!]!) { _entities(representations: $r) "
+        "{ ... on Customer { id checkoutSessions(first: 100) { nodes { id } } } } }"
+    )
+    representations = [{"__typename": "Customer", "id": i} for i in (ALICE, BOB)]
+    await upstream.reset_requests()
+    body = await gql(http, SHOP, query, r=representations)
+    alices, bobs = body["data"]["_entities"]
+    assert own in {node["id"] for node in alices["checkoutSessions"]["nodes"]}
+    assert bobs == {"id": BOB, "checkoutSessions": {"nodes": []}}
+    # Only Alice's list reached Stripe.
+    assert await upstream.calls() == {"GET /v1/checkout/sessions": 1}
+    admin = await gql(http, ADMIN, query, r=representations)
+    assert theirs in {
+        node["id"] for node in admin["data"]["_entities"][1]["checkoutSessions"]["nodes"]
+    }
 
 
 async def test_a_cursor_from_another_customer_reads_as_a_missing_one(

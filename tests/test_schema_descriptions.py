@@ -3,6 +3,7 @@
 from graphql import (
     GraphQLEnumType,
     GraphQLInputObjectType,
+    GraphQLInterfaceType,
     GraphQLObjectType,
     GraphQLScalarType,
 )
@@ -20,7 +21,7 @@ def test_everything_public_has_a_description() -> None:
             continue
         if not named.description:
             missing.append(name)
-        if isinstance(named, GraphQLObjectType | GraphQLInputObjectType):
+        if isinstance(named, GraphQLObjectType | GraphQLInterfaceType | GraphQLInputObjectType):
             for field_name, field in named.fields.items():
                 if field_name.startswith("_"):
                     continue

@@ -1,10 +1,11 @@
 """What each field of the Checkout Sessions schema costs, in calls to Stripe.
 
-The rules follow what the resolvers and loaders do: a session read by id or a page of the
-list is one call (line items come in it when selected, through `expand`); a page of line
-items costs nothing more when the expanded first page holds it, and one call otherwise;
-every `_entities` representation may be a read of its own; a customer-bound caller's expire,
-and its page after or before a cursor, read that session first, to check it is the caller's.
+The rules follow what the resolvers and loaders do: a session read by id or a page of a list
+of sessions (all of them, or one customer's) is one call (line items come in it when
+selected, through `expand`); a page of line items costs nothing more when the expanded first
+page holds it, and one call otherwise; every `_entities` representation may be a read of its
+own, as may every id given to `nodes`; a customer-bound caller's expire, and its page after or
+before a cursor, read that session first, to check it is the caller's.
 """
 
 from __future__ import annotations
@@ -62,6 +63,15 @@ def entity_reads(arguments: Arguments, caller: Caller) -> int:
     return representations(arguments)
 
 
+def ids(arguments: Arguments) -> int:
+    given = arguments.get("ids")
+    return len(given) if isinstance(given, list) else 1
+
+
+def id_reads(arguments: Arguments, caller: Caller) -> int:
+    return ids(arguments)
+
+
 def expire(arguments: Arguments, caller: Caller) -> int:
     return 2 if caller.customer is not None else 1
 
@@ -70,6 +80,9 @@ CHECKOUT_COSTS = {
     "Query.checkoutSession": FieldCost(calls=one),
     "Query.checkoutSessions": FieldCost(calls=page, page=page_size, paged=CONNECTION_LISTS),
     "Query._entities": FieldCost(calls=entity_reads, items=representations),
+    "Query.node": FieldCost(calls=one),
+    "Query.nodes": FieldCost(calls=id_reads, items=ids),
+    "Customer.checkoutSessions": FieldCost(calls=page, page=page_size, paged=CONNECTION_LISTS),
     "CheckoutSession.lineItems": FieldCost(
         calls=line_items, page=page_size, paged=CONNECTION_LISTS
     ),

@@ -6,6 +6,7 @@ import strawberry
 
 from gateway.schema.base import schema_config
 from gateway.schema.context import Context, Info
+from gateway.schema.customers import Customer
 from gateway.schema.executor import Executor, Prepared
 from gateway.schema.federation import Schema
 from gateway.schema.mutation import Mutation
@@ -15,5 +16,9 @@ __all__ = ["Context", "Executor", "Info", "Prepared", "build_schema"]
 
 
 def build_schema() -> strawberry.federation.Schema:
-    """Build the schema; `Executor` runs operations against it."""
-    return Schema(query=Query, mutation=Mutation, config=schema_config())
+    """Build the schema; `Executor` runs operations against it.
+
+    Customer is named outright: sessions refer to it only lazily, which federation's search
+    for entity types does not follow.
+    """
+    return Schema(query=Query, mutation=Mutation, types=[Customer], config=schema_config())

@@ -1,11 +1,20 @@
-"""The paginated list of Checkout Sessions."""
+"""The paginated list of Checkout Sessions, whoever lists them: the root field or a customer."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 
-from gateway.schema.pagination import PageInfo
+from gateway.loaders import PageRequest
+from gateway.schema.context import Info
+from gateway.schema.lookahead import selects
+from gateway.schema.pagination import PageInfo, connection
 from gateway.schema.types.session import CheckoutSession
+from gateway.stripe import StripeObject
+
+# Where a page's selection reaches the sessions' line items.
+LINE_ITEMS_OF_NODES = (("nodes", "lineItems"), ("edges", "node", "lineItems"))
 
 
 @strawberry.type(description="A Checkout Session on a page of sessions, with its cursor.")
@@ -21,3 +30,11 @@ class CheckoutSessionConnection:
     )
     nodes: list[CheckoutSession] = strawberry.field(description="The sessions, without cursors.")
     page_info: PageInfo = strawberry.field(description="How to reach the neighbouring pages.")
+
+
+async def session_page(info: Info, params: dict[str, Any], request: PageRequest) -> StripeObject:
+    """One list call for the page, with line items expanded when the selection reaches them."""
+    page = await info.context.loaders.sessions(
+        {**params, **request.params()}, with_line_items=selects(info, *LINE_ITEMS_OF_NODES)
+    )
+    return connection(page["data"], bool(page["has_more"]), request)

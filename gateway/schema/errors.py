@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from enum import Enum
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.utils.str_converters import to_camel_case
 
+from gateway.schema.inputs.names import ParameterNames
 from gateway.stripe import (
     CallsExhausted,
     CallsStopped,
@@ -28,7 +29,58 @@ BAD_USER_INPUT = "BAD_USER_INPUT"
 OPERATION_RESOLUTION_FAILURE = "OPERATION_RESOLUTION_FAILURE"
 
 _SECRET = re.compile(r"\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9*]+")
-_PARAM_PART = re.compile(r"[^\[\]]+")
+
+
+@strawberry.enum(description="What kind of problem a user error is, for a client to act on.")
+class UserErrorCode(Enum):
+    INVALID = strawberry.enum_value(
+        "invalid",
+        description="The value is not acceptable for a reason the message gives; see stripeCode.",
+    )
+    PARAMETER_MISSING = strawberry.enum_value(
+        "parameter_missing", description="A value the input needs was left out."
+    )
+    PARAMETER_UNKNOWN = strawberry.enum_value(
+        "parameter_unknown", description="The input holds a field that does not apply here."
+    )
+    PARAMETER_INVALID_EMPTY = strawberry.enum_value(
+        "parameter_invalid_empty", description="A value was given empty where one is needed."
+    )
+    PARAMETER_INVALID_INTEGER = strawberry.enum_value(
+        "parameter_invalid_integer", description="A number is not a whole number in range."
+    )
+    PARAMETER_INVALID_STRING_BLANK = strawberry.enum_value(
+        "parameter_invalid_string_blank", description="A text value holds only white space."
+    )
+    PARAMETER_INVALID_STRING_EMPTY = strawberry.enum_value(
+        "parameter_invalid_string_empty", description="A text value is empty."
+    )
+    PARAMETERS_EXCLUSIVE = strawberry.enum_value(
+        "parameters_exclusive", description="Two fields were given that exclude each other."
+    )
+    RESOURCE_MISSING = strawberry.enum_value(
+        "resource_missing",
+        description="An id names nothing the caller may use, such as a missing session or price.",
+    )
+    AMOUNT_TOO_SMALL = strawberry.enum_value(
+        "amount_too_small", description="An amount is below the minimum for its currency."
+    )
+    AMOUNT_TOO_LARGE = strawberry.enum_value(
+        "amount_too_large", description="An amount is above the maximum for its currency."
+    )
+    URL_INVALID = strawberry.enum_value("url_invalid", description="A URL is not a valid one.")
+    EMAIL_INVALID = strawberry.enum_value(
+        "email_invalid", description="An email address is not a valid one."
+    )
+    INVALID_CHARACTERS = strawberry.enum_value(
+        "invalid_characters", description="A text value holds characters it may not."
+    )
+    COUNTRY_CODE_INVALID = strawberry.enum_value(
+        "country_code_invalid", description="A country code is not one Stripe knows."
+    )
+    TAX_ID_INVALID = strawberry.enum_value(
+        "tax_id_invalid", description="A tax id does not have the shape its type requires."
+    )
 
 
 @strawberry.type(description="A problem with the input of a mutation, which the user can fix.")
@@ -39,10 +91,19 @@ class UserError:
             '["input", "lineItems", "0", "price"]; null when no single field is to blame.'
         )
     )
-    code: str = strawberry.field(
-        description="Stripe's error code in capitals, for example PARAMETER_MISSING."
+    code: UserErrorCode = strawberry.field(
+        description="What kind of problem it is; INVALID when no more particular code applies."
     )
-    message: str = strawberry.field(description="What went wrong, in words fit to show a user.")
+    stripe_code: str | None = strawberry.field(
+        default=None,
+        description=(
+            "Stripe's own error code when Stripe refused the input, for example "
+            "parameter_missing; null when the gateway refused it or Stripe gave none."
+        ),
+    )
+    message: str = strawberry.field(
+        description="What went wrong in words fit to show a user, naming fields as the schema does."
+    )
 
 
 def coded(errors: Iterable[GraphQLError], code: str) -> list[GraphQLError]:
@@ -83,15 +144,28 @@ def is_user_error(exc: StripeError) -> bool:
     )
 
 
-def user_error(exc: StripeAPIError, prefix: list[str], field: list[str] | None = None) -> UserError:
-    """Turn Stripe's `param` (`line_items[0][price]`) into a path of GraphQL argument names.
+def user_error(
+    exc: StripeAPIError,
+    names: ParameterNames | None,
+    prefix: list[str],
+    field: list[str] | None = None,
+) -> UserError:
+    """Stripe's refusal in the schema's terms: `line_items[0][price]` becomes the path
+    `[*prefix, "lineItems", "0", "price"]`, and the message says `lineItems[0].price`.
 
-    `field`, when given, names the argument at fault instead, for operations whose arguments do
-    not mirror Stripe's parameters.
+    `names` are the input's own, when the operation's input mirrors Stripe's parameters;
+    `field`, when given, names the argument at fault instead.
     """
-    if field is None and exc.param:
-        field = [*prefix, *(to_camel_case(part) for part in _PARAM_PART.findall(exc.param))]
-    return UserError(field=field, code=(exc.code or "invalid").upper(), message=redact(exc.message))
+    message = exc.message
+    if names is not None:
+        message = names.speak(message, exc.param)
+        if field is None and exc.param:
+            field = [*prefix, *names.path(exc.param)]
+    try:
+        code = UserErrorCode(exc.code)
+    except ValueError:
+        code = UserErrorCode.INVALID
+    return UserError(field=field, code=code, stripe_code=exc.code, message=redact(message))
 
 
 def error_code(exc: StripeError) -> str:

@@ -8,6 +8,7 @@ malformed one gets a coded error of its own while the rest resolve.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import strawberry
@@ -15,11 +16,21 @@ from graphql import GraphQLError
 from strawberry.federation.schema import FederationAny
 
 from gateway.identity import Scope
+from gateway.schema.customers import CUSTOMER_ID
 from gateway.schema.permissions import require
 
-# The entity this subgraph resolves, and the one key of its representations.
-ENTITY = "CheckoutSession"
+# The one key of every representation, and which ids each entity takes. Any string will do for
+# a session: its loader reads a malformed id as missing. A customer's id goes to Stripe's list
+# as a filter, so only a well-formed one is taken.
 KEY = "id"
+ID_CHECKS: dict[str, Callable[[str], object]] = {
+    "CheckoutSession": lambda id: True,
+    "Customer": CUSTOMER_ID.fullmatch,
+}
+EXPECTED = (
+    f'{{"__typename": "CheckoutSession", "{KEY}": "cs_…"}} or '
+    f'{{"__typename": "Customer", "{KEY}": "cus_…"}}'
+)
 
 
 class Schema(strawberry.federation.Schema):
@@ -34,8 +45,7 @@ class Schema(strawberry.federation.Schema):
                 valid.append((index, representation))
             else:
                 results[index] = GraphQLError(
-                    f"Representation {index} must be "
-                    f'{{"__typename": "{ENTITY}", "{KEY}": "cs_…"}}.',
+                    f"Representation {index} must be {EXPECTED}.",
                     extensions={"code": "BAD_USER_INPUT"},
                 )
         if valid:
@@ -46,9 +56,7 @@ class Schema(strawberry.federation.Schema):
 
 
 def _is_representation(value: object) -> bool:
-    return (
-        isinstance(value, dict)
-        and value.keys() == {"__typename", KEY}
-        and value["__typename"] == ENTITY
-        and isinstance(value[KEY], str)
-    )
+    if not isinstance(value, dict) or value.keys() != {"__typename", KEY}:
+        return False
+    takes = ID_CHECKS.get(value["__typename"])
+    return takes is not None and isinstance(value[KEY], str) and bool(takes(value[KEY]))

@@ -10,19 +10,24 @@ import strawberry
 from gateway.identity import Scope
 from gateway.schema.audit import audit
 from gateway.schema.context import Info
-from gateway.schema.errors import UserError, error_code, is_user_error, user_error
+from gateway.schema.errors import UserError, UserErrorCode, error_code, is_user_error, user_error
 from gateway.schema.inputs import CreateCheckoutSessionInput, to_stripe_params
+from gateway.schema.inputs.names import ParameterNames
 from gateway.schema.lookahead import selects
 from gateway.schema.permissions import scoped_mutation
 from gateway.schema.types.session import CheckoutSession
 from gateway.stripe import StripeAPIError, StripeError, StripeObject
 
 SESSION_LINE_ITEMS = ("checkoutSession", "lineItems")
+CREATE_NAMES = ParameterNames(CreateCheckoutSessionInput)
 MAX_IDEMPOTENCY_KEY = 255
 BAD_IDEMPOTENCY_KEY = UserError(
     field=["idempotencyKey"],
-    code="INVALID",
-    message=f"An idempotency key must be 1 to {MAX_IDEMPOTENCY_KEY} characters long.",
+    code=UserErrorCode.INVALID,
+    message=(
+        f"An idempotency key must be 1 to {MAX_IDEMPOTENCY_KEY} printable ASCII characters "
+        "(letters, digits, punctuation and spaces)."
+    ),
 )
 
 
@@ -70,8 +75,8 @@ async def resolve_create(
         ),
     ] = None,
 ) -> StripeObject:
-    if idempotency_key is not None and not 1 <= len(idempotency_key) <= MAX_IDEMPOTENCY_KEY:
-        audit(info, None, "refused", BAD_IDEMPOTENCY_KEY.code)
+    if idempotency_key is not None and not _fits_a_header(idempotency_key):
+        audit(info, None, "refused", BAD_IDEMPOTENCY_KEY.code.name)
         return _refused([BAD_IDEMPOTENCY_KEY])
     return await _attempt(
         info,
@@ -84,8 +89,14 @@ async def resolve_create(
             ),
             with_line_items=selects(info, SESSION_LINE_ITEMS),
         ),
+        CREATE_NAMES,
         ["input"],
     )
+
+
+def _fits_a_header(key: str) -> bool:
+    """Whether Stripe can take `key` in its Idempotency-Key header, as the caller wrote it."""
+    return 1 <= len(key) <= MAX_IDEMPOTENCY_KEY and key.isascii() and key.isprintable()
 
 
 async def resolve_expire(
@@ -99,6 +110,7 @@ async def resolve_expire(
         lambda: info.context.loaders.expire_session(
             id, with_line_items=selects(info, SESSION_LINE_ITEMS)
         ),
+        None,
         [],
         field=["id"],
     )
@@ -109,6 +121,7 @@ async def _attempt(
     session_id: str | None,
     outcome: str,
     action: Callable[[], Awaitable[StripeObject]],
+    names: ParameterNames | None,
     prefix: list[str],
     field: list[str] | None = None,
 ) -> StripeObject:
@@ -123,8 +136,8 @@ async def _attempt(
             audit(info, session_id, "failed", error_code(exc))
             raise
         assert isinstance(exc, StripeAPIError)
-        refusal = user_error(exc, prefix, field)
-        audit(info, session_id, "refused", refusal.code)
+        refusal = user_error(exc, names, prefix, field)
+        audit(info, session_id, "refused", refusal.code.name)
         return _refused([refusal])
     except Exception:
         audit(info, session_id, "failed")

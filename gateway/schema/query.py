@@ -9,16 +9,16 @@ from graphql import GraphQLError
 from strawberry import UNSET
 
 from gateway.identity import Scope
-from gateway.schema.connections import CheckoutSessionConnection
+from gateway.schema.connections import CheckoutSessionConnection, session_page
 from gateway.schema.context import Info
 from gateway.schema.filters import CheckoutSessionFilter, list_params
 from gateway.schema.lookahead import selects
-from gateway.schema.pagination import AFTER, BEFORE, FIRST, LAST, connection, page_request
+from gateway.schema.node import resolve_node, resolve_nodes
+from gateway.schema.pagination import AFTER, BEFORE, FIRST, LAST, page_request
 from gateway.schema.permissions import require, scoped_field
+from gateway.schema.types.node import Node
 from gateway.schema.types.session import CheckoutSession
 from gateway.stripe import StripeObject
-
-LINE_ITEMS_OF_NODES = (("nodes", "lineItems"), ("edges", "node", "lineItems"))
 
 
 async def resolve_checkout_session(
@@ -47,12 +47,7 @@ async def resolve_checkout_sessions(
     if filter is not None and filter.customer_email is not None:
         # Which sessions an address matches says who bought: customer data.
         require(info, Scope.READ_CUSTOMER_DATA)
-    request = page_request(first, after, last, before)
-    params = {**list_params(filter), **request.params()}
-    page = await info.context.loaders.sessions(
-        params, with_line_items=selects(info, *LINE_ITEMS_OF_NODES)
-    )
-    return connection(page["data"], bool(page["has_more"]), request)
+    return await session_page(info, list_params(filter), page_request(first, after, last, before))
 
 
 @strawberry.type(description="Read Checkout Sessions and their line items.")
@@ -68,4 +63,19 @@ class Query:
         resolver=resolve_checkout_sessions,
         graphql_type=CheckoutSessionConnection,
         description="Checkout Sessions, newest first, optionally filtered.",
+    )
+    node = scoped_field(
+        Scope.READ,
+        resolver=resolve_node,
+        graphql_type=Node | None,
+        description="The session or customer with this id; null, with a NOT_FOUND error, if none.",
+    )
+    nodes = scoped_field(
+        Scope.READ,
+        resolver=resolve_nodes,
+        graphql_type=list[Node | None],
+        description=(
+            "The sessions and customers with these ids, in their order; null, with a NOT_FOUND "
+            "error, for each that does not exist."
+        ),
     )

@@ -1,5 +1,7 @@
 """How the money adds up: tax, discounts, totals, shipping and currency conversion."""
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 from strawberry.federation.schema_directives import Key
 from strawberry.federation.types import FieldSet
@@ -18,10 +20,12 @@ from gateway.schema.scalars import DateTime, Metadata
 from gateway.schema.types.references import (
     Account,
     Coupon,
-    Customer,
     PromotionCode,
     ShippingRate,
 )
+
+if TYPE_CHECKING:
+    from gateway.schema.customers import Customer
 
 
 @strawberry.type(description="The account that is responsible for paying a tax to the authorities.")
@@ -150,7 +154,7 @@ class Discount:
     )
     customer = strawberry.field(
         resolver=expandable("customer"),
-        graphql_type=Customer | None,
+        graphql_type=Annotated["Customer", strawberry.lazy("gateway.schema.customers")] | None,
         description="The customer the discount belongs to.",
     )
     customer_account: str | None = strawberry.field(

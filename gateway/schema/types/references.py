@@ -32,14 +32,6 @@ class Account:
 
 @strawberry.federation.type(
     keys=[Key(fields=FieldSet("id"), resolvable=False)],
-    description="A Stripe customer, the person or business that pays.",
-)
-class Customer:
-    id: strawberry.ID = strawberry.field(description="Stripe's customer id, starting with cus_.")
-
-
-@strawberry.federation.type(
-    keys=[Key(fields=FieldSet("id"), resolvable=False)],
     description="A Stripe invoice, such as the receipt-style invoice made after a checkout.",
 )
 class Invoice:

@@ -1,6 +1,7 @@
 """The Checkout Session: one customer's attempt to pay or subscribe on a checkout page."""
 
 import builtins
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -35,6 +36,7 @@ from gateway.schema.types.collection import (
     TaxIdCollection,
 )
 from gateway.schema.types.customer import CollectedInformation, CustomerDetails
+from gateway.schema.types.node import Node
 from gateway.schema.types.payment_method_options import CheckoutSessionPaymentMethodOptions
 from gateway.schema.types.pricing import (
     AutomaticTax,
@@ -46,7 +48,6 @@ from gateway.schema.types.pricing import (
     TotalDetails,
 )
 from gateway.schema.types.references import (
-    Customer,
     Invoice,
     PaymentIntent,
     PaymentLink,
@@ -64,6 +65,9 @@ from gateway.schema.types.settings import (
     WalletOptions,
 )
 
+if TYPE_CHECKING:
+    from gateway.schema.customers import Customer
+
 
 @strawberry.federation.type(
     keys=["id"],
@@ -72,7 +76,7 @@ from gateway.schema.types.settings import (
         "method; create a new one for every attempt."
     ),
 )
-class CheckoutSession:
+class CheckoutSession(Node):
     id: strawberry.ID = strawberry.field(description="Stripe's session id, starting with cs_.")
     adaptive_pricing: AdaptivePricing | None = strawberry.field(
         description="Whether customers may see and pay in their local currency."
@@ -132,7 +136,8 @@ class CheckoutSession:
     )
     customer = strawberry.field(
         resolver=expandable("customer"),
-        graphql_type=Customer | None,
+        # Lazy: Customer's own sessions field leads back here.
+        graphql_type=Annotated["Customer", strawberry.lazy("gateway.schema.customers")] | None,
         description="The customer who paid, either given when creating or created by checkout.",
     )
     customer_account: str | None = strawberry.field(
