@@ -139,13 +139,13 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
         return Response(telemetry.metrics.render(), media_type=CONTENT_TYPE)
 
     demo = settings.mode == "demo"
-    graphiql: GraphiQL | str
+    graphiql: GraphiQL | None
     try:
         graphiql = GraphiQL(Assets(), demo=demo)
     except AssetsMissing as missing:
         # The API works without its browser page; say once why the page is not there.
         logger.warning("%s", missing)
-        graphiql = str(missing)
+        graphiql = None
     graphql = GraphQLEndpoint(operations, authenticator, telemetry, graphiql)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
@@ -153,7 +153,7 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
         Route("/readyz", readiness.readyz, methods=["GET"]),
         Route("/metrics", scrape, methods=["GET"]),
     ]
-    if isinstance(graphiql, GraphiQL):
+    if graphiql is not None:
         routes.append(Route("/graphiql/{tag}/{name}", graphiql.asset, methods=["GET"]))
     if settings.stripe.webhook_secret:
         webhooks = WebhookEndpoint(settings.stripe.webhook_secret, store, telemetry)

@@ -64,9 +64,9 @@ class GraphQLEndpoint:
         operations: Operations,
         authenticator: Authenticator,
         telemetry: Telemetry,
-        graphiql: GraphiQL | str,
+        graphiql: GraphiQL | None,
     ) -> None:
-        """`graphiql` is the page for browsers, or why it cannot be served."""
+        """`graphiql` is the page for browsers; None when its files are not installed."""
         self._operations = operations
         self._authenticator = authenticator
         self._telemetry = telemetry
@@ -85,10 +85,8 @@ class GraphQLEndpoint:
         media_type = JSON
         try:
             wants_ide = "query" not in request.query_params and _wants_html(request)
-            if request.method == "GET" and wants_ide:
-                if isinstance(self._graphiql, str):
-                    return PlainTextResponse(self._graphiql, status_code=503)
-                return self._graphiql.page()
+            if request.method in READ_METHODS and wants_ide:
+                return self._ide()
             media_type = _response_type(request.headers.get("accept"))
             if request.method in READ_METHODS:
                 params = _from_query_string(request)
@@ -115,6 +113,18 @@ class GraphQLEndpoint:
         if media_type == GRAPHQL_RESPONSE and status == 200 and "data" not in reply.body:
             status = _status_without_data(reply.body)
         return _json(reply.body, status, reply.headers, media_type)
+
+    def _ide(self) -> Response:
+        if self._graphiql is None:
+            # Why is in the start-up log; a stranger need not learn the server's paths.
+            response: Response = PlainTextResponse(
+                "GraphiQL is not installed on this server.", status_code=503
+            )
+        else:
+            response = self._graphiql.page()
+        # The same URL answers JSON to other clients.
+        response.headers["Vary"] = "Accept"
+        return response
 
     async def _authenticate(self, request: Request) -> Caller:
         """The caller, or a 401 that says only whether credentials were missing or invalid."""
@@ -214,14 +224,25 @@ def _response_type(accept: str | None) -> str:
 
 
 def _wants_html(request: Request) -> bool:
-    return "text/html" in request.headers.get("accept", "")
+    """Whether the request accepts HTML (with a weight above 0), as a browser's does."""
+    for part in request.headers.get("accept", "").split(","):
+        media, parameters = _media_type(part)
+        if media == "text/html":
+            try:
+                return float(parameters.get("q", "1")) > 0
+            except ValueError:
+                return False
+    return False
 
 
 def _from_query_string(request: Request) -> dict[str, Any]:
-    """The parameters of a GET, `variables` and `extensions` in JSON (GraphQL over HTTP, § GET)."""
-    params: dict[str, Any] = dict(request.query_params)
+    """The parameters of a GET, `variables` and `extensions` in JSON (GraphQL over HTTP, § GET).
+
+    A parameter given empty (`variables=`) is taken as not given, as a form leaves it.
+    """
+    params: dict[str, Any] = {name: value for name, value in request.query_params.items() if value}
     for name in ("variables", "extensions"):
-        if params.get(name):
+        if name in params:
             try:
                 params[name] = orjson.loads(params[name])
             except orjson.JSONDecodeError as exc:

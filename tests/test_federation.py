@@ -94,13 +94,16 @@ async def test_malformed_representations_are_refused_one_by_one(
         {"__typename": "Customer", "id": "cus_1/../x"},
         {"__typename": "Customer", "id": "cs_test_1"},
         {"__typename": "Customer", "id": "cus_"},
+        {"__typename": ["CheckoutSession"], "id": made},
+        {"__typename": {"name": "Customer"}, "id": "cus_1"},
+        {"__typename": "CheckoutSession", "id": "."},
     ]
     caplog.set_level(logging.INFO)
     await upstream.reset_requests()
     result = await gql.execute(ENTITIES, representations=representations)
     entities = result["data"]["_entities"]
-    assert entities[0]["id"] == made and entities[1:] == [None] * 8
-    assert sorted(error["path"][1] for error in result["errors"]) == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert entities[0]["id"] == made and entities[1:] == [None] * 11
+    assert sorted(error["path"][1] for error in result["errors"]) == list(range(1, 12))
     assert {error["extensions"]["code"] for error in result["errors"]} == {"BAD_USER_INPUT"}
     assert await upstream.calls() == {"GET /v1/checkout/sessions/{id}": 1}
     assert not [record for record in caplog.records if record.levelno >= logging.ERROR]

@@ -6,7 +6,9 @@ import asyncio
 import dataclasses
 import hashlib
 import shutil
+import tomllib
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -16,6 +18,7 @@ from playwright.async_api import Browser, Page, Request, Route, async_playwright
 from gateway.app import create_app
 from gateway.config import ApiKey, AuthSettings
 from gateway.graphiql import Assets
+from gateway.graphiql.assets import FILES
 from gateway.identity import Scope
 from tests.conftest import Upstream
 from tests.servers import serve
@@ -68,6 +71,12 @@ class Visit:
         else:
             self.blocked.append(route.request.url)
             await route.abort()
+
+    async def edit(self, tool: str, text: str) -> None:
+        """Open the Variables or Headers editor and set its text."""
+        await self.page.click(f".graphiql-editor-tools button[data-name={tool}]")
+        shown = ".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror"
+        await self.page.evaluate(f"document.querySelector('{shown}').CodeMirror.setValue({text!r})")
 
     async def run(self) -> str:
         """Press the run button and return the response pane's text once a new one is in."""
@@ -137,21 +146,18 @@ async def test_graphiql_sends_the_authorization_header_typed_in(
     refused = await page.run()
     assert "UNAUTHENTICATED" in refused
 
-    await page.page.click(".graphiql-editor-tools button[data-name=headers]")
-    await page.page.evaluate(
-        """key => {
-            const shown = '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror';
-            const headers = JSON.stringify({Authorization: 'Bearer ' + key});
-            document.querySelector(shown).CodeMirror.setValue(headers);
-        }""",
-        KEY,
-    )
+    await page.edit("variables", '{"first": 4}')
+    await page.edit("headers", f'{{"Authorization": "Bearer {KEY}"}}')
     result = await page.run()
 
     assert made["id"] in result
     sent = [r for r in page.requests if r.method == "POST"][-1]
     assert await sent.header_value("authorization") == f"Bearer {KEY}"
     assert page.blocked == []
+    # Nothing GraphiQL keeps, its history included, holds the key.
+    stored = await page.page.evaluate("JSON.stringify(window.localStorage)")
+    assert "RecentCheckoutSessions" in stored
+    assert KEY not in stored
 
 
 async def test_the_page_allows_only_its_own_files(demo_gateway: str) -> None:
@@ -172,3 +178,16 @@ async def test_the_page_allows_only_its_own_files(demo_gateway: str) -> None:
             assert f'integrity="{asset.integrity}"' in page.text
         stale = await client.get("/graphiql/000000000000/graphiql.js")
         assert stale.status_code == 404
+
+
+def test_the_package_ships_every_file_the_page_loads() -> None:
+    """pyproject.toml lists the files by name, for wheels and the image; the page needs each."""
+    pyproject = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
+    shipped = set(pyproject["tool"]["setuptools"]["package-data"]["gateway.graphiql"])
+    for _, package, path in FILES:
+        if package is None:
+            assert path in shipped
+        else:
+            assert f"node_modules/{package}/{path}" in shipped
+            assert f"node_modules/{package}/package.json" in shipped
+    assert "page.html" in shipped

@@ -44,10 +44,29 @@ async def test_mutations_over_get_are_refused(gateway_url: str) -> None:
 
 
 async def test_browsers_get_graphiql(gateway_url: str) -> None:
+    browser = "text/html,application/xhtml+xml,*/*;q=0.8"
     async with httpx.AsyncClient(base_url=gateway_url) as http:
-        response = await http.get("/graphql", headers={"Accept": "text/html"})
+        response = await http.get("/graphql", headers={"Accept": browser})
+        head = await http.head("/graphql", headers={"Accept": browser})
+        refused_html = await http.get(
+            "/graphql", headers={"Accept": "text/html;q=0, application/json"}
+        )
     assert response.status_code == 200
     assert "graphiql" in response.text.lower()
+    assert response.headers["vary"] == "Accept"
+    assert head.status_code == 200
+    assert head.headers["content-type"].startswith("text/html")
+    # HTML at weight 0 is HTML refused: the client gets JSON (here, that a query is missing).
+    assert refused_html.headers["content-type"].startswith("application/json")
+
+
+async def test_empty_get_parameters_count_as_absent(gateway_url: str) -> None:
+    async with httpx.AsyncClient(base_url=gateway_url) as http:
+        response = await http.get(
+            "/graphql", params={"query": "{ __typename }", "variables": "", "operationName": ""}
+        )
+    assert response.status_code == 200
+    assert response.json()["data"] == {"__typename": "Query"}
 
 
 async def test_malformed_requests_get_clear_errors(gateway_url: str) -> None:

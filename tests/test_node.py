@@ -94,3 +94,20 @@ async def test_each_id_counts_in_the_cost(gql: GraphQLClient, upstream: Upstream
     assert error["extensions"]["code"] == "COST_LIMIT_EXCEEDED"
     assert "data" not in result
     assert await upstream.calls() == {}
+
+
+async def test_a_failed_read_fails_its_own_index_only(
+    gql: GraphQLClient, upstream: Upstream
+) -> None:
+    missing = "cs_test_" + "f" * 20
+    await upstream.configure(failure_rate=1.0, failure_kinds=["server_error"])
+    try:
+        result = await gql.execute(
+            "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", ids=["cus_NodeTest2", missing]
+        )
+    finally:
+        await upstream.configure(failure_rate=0.0)
+    assert result["data"]["nodes"][1] is None
+    assert result["data"]["nodes"][0]["id"] == "cus_NodeTest2"
+    codes = {tuple(error["path"]): error["extensions"]["code"] for error in result["errors"]}
+    assert codes[("nodes", 1)] == "UPSTREAM_UNAVAILABLE"

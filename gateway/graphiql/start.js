@@ -7,6 +7,7 @@
     // Headers typed into the headers editor, Authorization among them, go with every
     // request; they are not stored, so a key does not outlive the tab.
     fetcher: GraphiQL.createFetcher({ url: window.location.origin + window.location.pathname }),
+    storage: withoutHeaders(window.localStorage),
     defaultEditorToolsVisibility: "variables",
     isHeadersEditorEnabled: true,
     shouldPersistHeaders: false,
@@ -20,6 +21,38 @@
   ReactDOM.createRoot(document.getElementById("graphiql")).render(
     React.createElement(GraphiQL, props)
   );
+
+  // GraphiQL keeps each query of its history with the headers it ran with, whatever
+  // shouldPersistHeaders says: every "headers" is dropped on the way into storage.
+  function withoutHeaders(storage) {
+    return {
+      getItem: function (key) {
+        return storage.getItem(key);
+      },
+      setItem: function (key, value) {
+        if (/headers$/.test(key)) {
+          return;
+        }
+        try {
+          value = JSON.stringify(JSON.parse(value), function (name, item) {
+            return name === "headers" ? undefined : item;
+          });
+        } catch (error) {
+          // Not JSON: stored as it is.
+        }
+        storage.setItem(key, value);
+      },
+      removeItem: function (key) {
+        storage.removeItem(key);
+      },
+      clear: function () {
+        storage.clear();
+      },
+      get length() {
+        return storage.length;
+      },
+    };
+  }
 
   function firstVisit() {
     try {

@@ -16,15 +16,15 @@ from graphql import GraphQLError
 from strawberry.federation.schema import FederationAny
 
 from gateway.identity import Scope
+from gateway.loaders.checkout import SESSION_ID
 from gateway.schema.customers import CUSTOMER_ID
 from gateway.schema.permissions import require
 
-# The one key of every representation, and which ids each entity takes. Any string will do for
-# a session: its loader reads a malformed id as missing. A customer's id goes to Stripe's list
-# as a filter, so only a well-formed one is taken.
+# The one key of every representation, and the shape of the ids each entity takes: an id of
+# any other shape is refused before it can reach Stripe.
 KEY = "id"
 ID_CHECKS: dict[str, Callable[[str], object]] = {
-    "CheckoutSession": lambda id: True,
+    "CheckoutSession": SESSION_ID.fullmatch,
     "Customer": CUSTOMER_ID.fullmatch,
 }
 EXPECTED = (
@@ -58,5 +58,8 @@ class Schema(strawberry.federation.Schema):
 def _is_representation(value: object) -> bool:
     if not isinstance(value, dict) or value.keys() != {"__typename", KEY}:
         return False
-    takes = ID_CHECKS.get(value["__typename"])
-    return takes is not None and isinstance(value[KEY], str) and bool(takes(value[KEY]))
+    typename, id = value["__typename"], value[KEY]
+    if not isinstance(typename, str) or not isinstance(id, str):
+        return False
+    takes = ID_CHECKS.get(typename)
+    return takes is not None and bool(takes(id))

@@ -69,8 +69,8 @@ async def resolve_create(
         str | None,
         strawberry.argument(
             description=(
-                "A key of your choosing, at most 255 characters. Repeating a request with the "
-                "same key returns the first result instead of creating a second session."
+                "A key of your choosing, 1 to 255 printable ASCII characters. Repeating a request "
+                "with the same key returns the first result instead of creating a second session."
             )
         ),
     ] = None,

@@ -21,14 +21,19 @@ from gateway.schema.lookahead import selects
 from gateway.stripe import StripeObject
 
 
-async def _node(info: Info, id: str) -> StripeObject | GraphQLError:
+async def _node(info: Info, id: str) -> StripeObject | Exception:
+    """The object, or the error to report in its place; never raises for one bad id."""
     found: StripeObject | None = None
-    if SESSION_ID.fullmatch(id):
-        found = await info.context.loaders.session(
-            id, with_line_items=selects(info, ("lineItems",))
-        )
-    elif CUSTOMER_ID.fullmatch(id):
-        found = {"object": "customer", "id": id}
+    try:
+        if SESSION_ID.fullmatch(id):
+            found = await info.context.loaders.session(
+                id, with_line_items=selects(info, ("lineItems",))
+            )
+        elif CUSTOMER_ID.fullmatch(id):
+            # A customer is a reference: its id is all there is of it here.
+            found = {"object": "customer", "id": id}
+    except Exception as exc:  # reported at this id's index, coded like any other failure
+        return exc
     if found is None:
         return GraphQLError(f"No object has the id {id!r}.", extensions={"code": "NOT_FOUND"})
     return found
@@ -39,7 +44,7 @@ async def resolve_node(
     id: Annotated[strawberry.ID, strawberry.argument(description="A session's or customer's id.")],
 ) -> StripeObject | None:
     found = await _node(info, id)
-    if isinstance(found, GraphQLError):
+    if isinstance(found, Exception):
         raise found
     return found
 
@@ -53,7 +58,8 @@ async def resolve_nodes(
         ),
     ],
 ) -> list[Any]:
-    """Each id's object, or null with a NOT_FOUND error at its index; reads run together.
+    """Each id's object, or null with its error at its index (NOT_FOUND, or why Stripe could not
+    be read); reads run together.
 
     How many ids one operation may give is bounded by its cost, counted before it runs.
     """

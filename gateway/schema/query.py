@@ -68,14 +68,17 @@ class Query:
         Scope.READ,
         resolver=resolve_node,
         graphql_type=Node | None,
-        description="The session or customer with this id; null, with a NOT_FOUND error, if none.",
+        description=(
+            "The session with this id, or the customer (as a reference to its sessions); null, "
+            "with a NOT_FOUND error, for a session that does not exist or an id of neither."
+        ),
     )
     nodes = scoped_field(
         Scope.READ,
         resolver=resolve_nodes,
         graphql_type=list[Node | None],
         description=(
-            "The sessions and customers with these ids, in their order; null, with a NOT_FOUND "
-            "error, for each that does not exist."
+            "What `node` gives for each of these ids, in their order; null, with its error, for "
+            "each that cannot be given."
         ),
     )
