@@ -27,6 +27,7 @@ def routes(emulator: Emulator) -> list[Route]:
         add("POST", SESSIONS, params.SESSION_CREATE, create_session),
         add("GET", SESSIONS, params.SESSION_LIST, list_sessions),
         add("GET", SESSIONS + "/{id}", params.EXPAND_ONLY, retrieve_session),
+        add("POST", SESSIONS + "/{id}", sessions.SESSION_UPDATE, update_session),
         add("POST", SESSIONS + "/{id}/expire", params.EXPAND_ONLY, expire_session),
         add("GET", SESSIONS + "/{id}/line_items", params.LINE_ITEM_LIST, list_line_items),
         add("POST", "/v1/products", catalog.PRODUCT_CREATE, create_product),
@@ -72,6 +73,13 @@ async def create_session(call: Call) -> Json | bytes:
 
 async def retrieve_session(call: Call) -> Json | bytes:
     return _render(call, _session(call))
+
+
+async def update_session(call: Call) -> Json | bytes:
+    record = _session(call)
+    _expands_line_items(call, "line_items")
+    sessions.update(call.account, record, call.params, call.emulator.clock.now())
+    return _render(call, record)
 
 
 async def expire_session(call: Call) -> Json | bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 from gateway.emulator import shapes
@@ -10,7 +11,9 @@ from gateway.emulator.catalog import create_price
 from gateway.emulator.errors import StripeError, invalid, missing_parameter, no_such
 from gateway.emulator.ids import random_id, session_id
 from gateway.emulator.pagination import list_object
+from gateway.emulator.params import SESSION_CREATE
 from gateway.emulator.shapes import fill, reflect
+from gateway.emulator.spec import INT, STR, ListOf, Obj, Spec, clearable, list_of, map_of, obj
 from gateway.emulator.store import Account, Json, SessionRecord
 
 MIN_LIFETIME = 30 * 60
@@ -75,6 +78,166 @@ def create(account: Account, params: dict[str, Any], now: int, seq: int) -> Sess
     return SessionRecord(seq=seq, data=data, line_items=items)
 
 
+def _create_line_item_param(name: str) -> Spec:
+    """A line item parameter as create declares it; update takes the same shape."""
+    items = SESSION_CREATE.fields["line_items"]
+    assert isinstance(items, ListOf) and isinstance(items.item, Obj)
+    return items.item.fields[name]
+
+
+# Metadata changes: a key given an empty value is removed, and an empty `metadata` removes all.
+METADATA_CHANGES = clearable(map_of(clearable(STR)))
+
+SESSION_UPDATE = obj(
+    {
+        "collected_information": obj(
+            {
+                "shipping_details": obj(
+                    {
+                        "address": obj(
+                            {
+                                "city": STR,
+                                "country": STR,
+                                "line1": STR,
+                                "line2": STR,
+                                "postal_code": STR,
+                                "state": STR,
+                            },
+                            required=("country", "line1"),
+                        ),
+                        "name": STR,
+                    },
+                    required=("address", "name"),
+                )
+            }
+        ),
+        "expand": list_of(STR),
+        "line_items": list_of(
+            obj(
+                {
+                    "adjustable_quantity": _create_line_item_param("adjustable_quantity"),
+                    "id": STR,
+                    "metadata": METADATA_CHANGES,
+                    "price": STR,
+                    "price_data": _create_line_item_param("price_data"),
+                    "quantity": INT,
+                    "tax_rates": clearable(list_of(STR)),
+                }
+            )
+        ),
+        "metadata": METADATA_CHANGES,
+        "shipping_options": clearable(SESSION_CREATE.fields["shipping_options"]),
+    }
+)
+
+
+def update(account: Account, record: SessionRecord, params: dict[str, Any], now: int) -> None:
+    """Apply checked update parameters to an open session, pricing it again as create does.
+
+    Everything given is checked before anything changes, so a refused update leaves the
+    session as it was.
+    """
+    data = record.data
+    if data["status"] != "open":
+        raise not_open(data, "updated")
+    items = record.line_items
+    if "line_items" in params:
+        items = _updated_line_items(account, record, params["line_items"], now)
+    shipping_options = data["shipping_options"]
+    if "shipping_options" in params:
+        shipping_options = _shipping_options(account, params["shipping_options"] or [], now)
+    collected = data["collected_information"]
+    if "collected_information" in params:
+        collected = _collected_information(data, params["collected_information"])
+    data["metadata"] = _merged_metadata(data["metadata"], params)
+    data["collected_information"] = collected
+    data["shipping_options"] = shipping_options
+    record.line_items = items
+    _reprice(data, items)
+    record.changed()
+
+
+def _updated_line_items(
+    account: Account, record: SessionRecord, given: list[Json], now: int
+) -> list[Json]:
+    """The session's items as the update lists them: each one kept or changed by its `id`, or
+    added without one; items left out are removed."""
+    data = record.data
+    if data["mode"] == "setup":
+        raise _line_items_in_setup()
+    current = {item["id"]: item for item in record.line_items}
+    listed: set[str] = set()
+
+    def build(params: Json, path: str) -> Json:
+        item_id = params.get("id")
+        if item_id is None:
+            item = _line_item(account, params, path, now)
+            item["metadata"] = _merged_metadata({}, params)
+            return item
+        old = current.get(item_id)
+        if old is None:
+            raise no_such("line item", item_id, f"{path}[id]", 400)
+        if item_id in listed:
+            raise invalid(
+                f"The line item `{item_id}` is listed more than once.", param=f"{path}[id]"
+            )
+        listed.add(item_id)
+        item = _line_item(account, _as_changed(old, params), path, now)
+        item.update(id=item_id, metadata=_merged_metadata(old["metadata"], params))
+        return item
+
+    items = _priced_items(given, build, data["mode"])
+    if items[0]["currency"] != data["currency"]:
+        raise invalid(
+            f"The line items' currency {items[0]['currency']} does not match the session's "
+            f"currency {data['currency']}.",
+            param="line_items",
+        )
+    return items
+
+
+def _as_changed(old: Json, changes: Json) -> Json:
+    """An existing line item as the parameters that made it, with `changes` over them; a price
+    given anew replaces the old one."""
+    made: Json = {
+        "adjustable_quantity": old["adjustable_quantity"],
+        "price": old["price"]["id"],
+        "quantity": old["quantity"],
+    }
+    if "price" in changes or "price_data" in changes:
+        del made["price"]
+    return {**made, **changes}
+
+
+def _merged_metadata(current: Json, params: Json) -> Json:
+    """Stripe's metadata update: given keys are set, keys given empty are removed, and an empty
+    `metadata` removes every key."""
+    if "metadata" not in params:
+        return current
+    changes = params["metadata"]
+    if changes is None:
+        return {}
+    merged = {**current, **changes}
+    return {key: value for key, value in merged.items() if value is not None}
+
+
+def _collected_information(data: Json, given: Json) -> Json:
+    if data["ui_mode"] == "hosted":
+        raise invalid(
+            "`collected_information` can only be set on `embedded` or `custom` sessions.",
+            param="collected_information",
+        )
+    return fill({**(data["collected_information"] or {}), **given}, shapes.COLLECTED_INFORMATION)
+
+
+def _reprice(data: Json, items: list[Json]) -> None:
+    """The totals again, from a session with no shipping chosen and nothing to pay yet."""
+    data["shipping_cost"] = None
+    if data["mode"] != "setup":
+        data["payment_status"] = "unpaid"
+    _set_amounts(data, items)
+
+
 def _check_ui_mode(params: dict[str, Any], ui_mode: str) -> None:
     if ui_mode == "hosted":
         for name in ("return_url", "redirect_on_completion"):
@@ -99,15 +262,25 @@ def _line_items(
     given = params.get("line_items")
     if mode == "setup":
         if given:
-            raise invalid("You cannot pass `line_items` in `setup` mode.", param="line_items")
+            raise _line_items_in_setup()
         return [], None
     if not given:
         raise missing_parameter("line_items")
+    items = _priced_items(given, lambda item, path: _line_item(account, item, path, now), mode)
+    return items, items[0]["currency"]
+
+
+def _line_items_in_setup() -> StripeError:
+    return invalid("You cannot pass `line_items` in `setup` mode.", param="line_items")
+
+
+def _priced_items(given: list[Json], build: Callable[[Json, str], Json], mode: str) -> list[Json]:
+    """Build each given line item, then check them together as Stripe checks a session's."""
     if len(given) > MAX_LINE_ITEMS:
         raise invalid(
             f"You may only specify up to {MAX_LINE_ITEMS} line items.", param="line_items"
         )
-    items = [_line_item(account, item, f"line_items[{i}]", now) for i, item in enumerate(given)]
+    items = [build(item, f"line_items[{i}]") for i, item in enumerate(given)]
     currencies = {item["currency"] for item in items}
     if len(currencies) > 1:
         raise invalid(
@@ -126,7 +299,7 @@ def _line_items(
             "You must provide at least one recurring price in `subscription` mode.",
             param="line_items",
         )
-    return items, items[0]["currency"]
+    return items
 
 
 def _line_item(account: Account, params: dict[str, Any], path: str, now: int) -> Json:
@@ -438,13 +611,24 @@ def _set_amounts(data: Json, items: list[Json]) -> None:
         data["payment_status"] = "no_payment_required"
 
 
-def complete(record: SessionRecord, email: str | None, name: str | None) -> None:
-    """Simulate the customer finishing checkout: payment made, ids created as the mode implies."""
+def complete(
+    record: SessionRecord, email: str | None, name: str | None, delayed: bool = False
+) -> None:
+    """Simulate the customer finishing checkout: payment made, ids created as the mode implies.
+
+    With `delayed` the customer paid by a method that settles later (such as ACH debit): the
+    session completes `unpaid` and waits for `settle`.
+    """
     data = record.data
     if data["status"] != "open":
         raise not_open(data, "completed")
     mode = data["mode"]
     paid = mode != "setup" and (data["amount_total"] or 0) > 0
+    if delayed and not paid:
+        raise invalid(
+            "This Checkout Session has nothing to pay, so its payment cannot be delayed.",
+            param="delayed",
+        )
     name = name or "Jenny Rosen"
     email = email or data["customer_email"] or "jenny.rosen@example.com"
     address = {
@@ -460,7 +644,7 @@ def complete(record: SessionRecord, email: str | None, name: str | None) -> None
         {
             "status": "complete",
             "url": None,
-            "payment_status": "paid" if paid else "no_payment_required",
+            "payment_status": _payment_status(paid, delayed),
             "customer": data["customer"] or (random_id("cus_", 14) if wants_customer else None),
             "customer_details": {
                 "address": None if mode == "setup" else address,
@@ -500,7 +684,14 @@ def complete(record: SessionRecord, email: str | None, name: str | None) -> None
     else:
         data["subscription"] = random_id("sub_", 24)
         data["invoice"] = random_id("in_", 24)
+    record.async_payment = "pending" if delayed else None
     record.changed()
+
+
+def _payment_status(paid: bool, delayed: bool) -> str:
+    if not paid:
+        return "no_payment_required"
+    return "unpaid" if delayed else "paid"
 
 
 def _answer(field: Json) -> None:
@@ -512,6 +703,34 @@ def _answer(field: Json) -> None:
         field["numeric"]["value"] = field["numeric"]["default_value"] or "42"
     else:
         field["text"]["value"] = field["text"]["default_value"] or "Emulated answer"
+
+
+def settle(record: SessionRecord, succeeded: bool) -> None:
+    """Finish a delayed payment: the session becomes `paid`, or stays `unpaid` if it failed."""
+    if record.async_payment != "pending":
+        raise invalid(_not_awaiting(record))
+    record.async_payment = "succeeded" if succeeded else "failed"
+    if succeeded:
+        record.data["payment_status"] = "paid"
+        record.changed()
+
+
+def _not_awaiting(record: SessionRecord) -> str:
+    status = record.data["status"]
+    if status != "complete":
+        return (
+            f"This Checkout Session is `{status}`; only a session completed with a delayed "
+            "payment has one to settle."
+        )
+    if record.async_payment is None:
+        return (
+            "This Checkout Session was completed without a delayed payment, so there is none "
+            "to settle; complete a session with `delayed: true` for one."
+        )
+    return (
+        f"This Checkout Session's delayed payment has already {record.async_payment}; "
+        "it can be settled only once."
+    )
 
 
 def expire(record: SessionRecord, now: int) -> None:

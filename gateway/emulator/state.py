@@ -9,7 +9,7 @@ from gateway.emulator.faults import Faults
 from gateway.emulator.idempotency import IdempotencyKeys
 from gateway.emulator.options import EmulatorOptions
 from gateway.emulator.store import Account, SessionRecord, Store
-from gateway.emulator.webhooks import Webhooks
+from gateway.emulator.webhooks import Webhooks, WebhookSettings
 
 
 class Emulator:
@@ -20,7 +20,7 @@ class Emulator:
         self.faults = Faults(options)
         self.counters = RequestCounters()
         self.idempotency = IdempotencyKeys()
-        self.webhooks = Webhooks(options.webhook_url, options.webhook_secret)
+        self.webhooks = Webhooks(WebhookSettings.from_options(options))
 
     def find_session(self, account: Account, session_id: str) -> SessionRecord | None:
         """Look a session up, expiring it first if the clock has passed its `expires_at`."""
@@ -60,7 +60,13 @@ class Emulator:
         email: str | None,
         name: str | None,
         request_id: str | None = None,
+        delayed: bool = False,
     ) -> None:
-        sessions.complete(record, email, name)
+        sessions.complete(record, email, name, delayed)
         account.open_sessions.pop(record.data["id"], None)
         self.webhooks.emit("checkout.session.completed", record.data, self.clock.now(), request_id)
+
+    def settle(self, record: SessionRecord, succeeded: bool, request_id: str | None = None) -> None:
+        sessions.settle(record, succeeded)
+        event = "async_payment_succeeded" if succeeded else "async_payment_failed"
+        self.webhooks.emit(f"checkout.session.{event}", record.data, self.clock.now(), request_id)

@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from bisect import insort
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 
 Json = dict[str, Any]
+AsyncPayment = Literal["pending", "succeeded", "failed"]
 
 
 @dataclass(eq=False)
 class SessionRecord:
-    """A session's JSON (with `line_items` null), its line items, and its rendered bytes."""
+    """A session's JSON (with `line_items` null), its line items, and its rendered bytes.
+
+    `async_payment` tracks a delayed payment (one completed with `delayed`) until it is
+    settled. It lives here rather than in `data`, which must keep exactly Stripe's fields.
+    """
 
     seq: int
     data: Json
     line_items: list[Json]
     rendered: bytes | None = None
+    async_payment: AsyncPayment | None = None
 
     @property
     def order(self) -> tuple[int, int]:
