@@ -13,7 +13,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp
 
 from gateway.auth import Authenticator
@@ -30,9 +30,11 @@ from gateway.limits.guard import StripeGuard
 from gateway.limits.persisted import MemoryDocuments, PersistedDocuments, RedisDocuments
 from gateway.limits.throttle import Throttle
 from gateway.limits.worker import Worker
+from gateway.live import Feed
 from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
 from gateway.operations import Operations
 from gateway.schema import Context, Executor, build_schema
+from gateway.streams import StreamView
 from gateway.stripe import CallBudget, StripeClient
 from gateway.telemetry import Metrics, RequestTelemetry, Telemetry, tracer_provider
 from gateway.telemetry.metrics import CONTENT_TYPE
@@ -102,11 +104,20 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
     if limits.rate_limit_points is not None:
         throttle = Throttle(buckets(), limits.rate_limit_points, limits.rate_limit_restore)
 
+    feed = Feed(store, shared, prefix)
+
     def context(caller: Caller, budget: CallBudget) -> Context:
         loaders = CheckoutLoaders(
             store, account=caller.account, customer=caller.customer, budget=budget
         )
-        return Context(loaders=loaders, caller=caller)
+        return Context(loaders=loaders, caller=caller, changed=feed.changed)
+
+    def live(caller: Caller) -> Context:
+        def loaders() -> CheckoutLoaders:
+            # A subscription lives on: no deadline, and its reads are counted by its events.
+            return CheckoutLoaders(store, account=caller.account, customer=caller.customer)
+
+        return Context(loaders=loaders(), caller=caller, hub=feed.hub, renew=loaders)
 
     operations = Operations(
         executor=executor,
@@ -115,6 +126,7 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
         throttle=throttle,
         settings=limits,
         context=context,
+        live=live,
         worker=worker,
         telemetry=telemetry,
     )
@@ -122,9 +134,11 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        feed.start()
         try:
             yield
         finally:
+            await feed.close()
             await client.aclose()
             await cache.close()
             await authenticator.aclose()
@@ -146,9 +160,11 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
         # The API works without its browser page; say once why the page is not there.
         logger.warning("%s", missing)
         graphiql = None
-    graphql = GraphQLEndpoint(operations, authenticator, telemetry, graphiql)
+    streams = StreamView(executor.strawberry_schema, operations, authenticator)
+    graphql = GraphQLEndpoint(operations, authenticator, telemetry, graphiql, streams)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
         Route("/healthz", readiness.healthz, methods=["GET"]),
         Route("/readyz", readiness.readyz, methods=["GET"]),
         Route("/metrics", scrape, methods=["GET"]),
@@ -156,7 +172,7 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
     if graphiql is not None:
         routes.append(Route("/graphiql/{tag}/{name}", graphiql.asset, methods=["GET"]))
     if settings.stripe.webhook_secret:
-        webhooks = WebhookEndpoint(settings.stripe.webhook_secret, store, telemetry)
+        webhooks = WebhookEndpoint(settings.stripe.webhook_secret, feed, telemetry)
         routes.append(Route("/webhooks/stripe", webhooks.handle, methods=["POST"]))
     middleware = []
     if settings.cors.allow_origins:

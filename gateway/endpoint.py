@@ -15,6 +15,7 @@ from gateway.bodies import BodyTooLarge, read_body
 from gateway.graphiql import GraphiQL
 from gateway.identity import Caller
 from gateway.operations import GraphQLRequest, Operations
+from gateway.streams import CALLER, StreamView
 from gateway.telemetry import Telemetry, current_request
 
 MAX_BODY_BYTES = 1 << 20
@@ -65,18 +66,33 @@ class GraphQLEndpoint:
         authenticator: Authenticator,
         telemetry: Telemetry,
         graphiql: GraphiQL | None,
+        streams: StreamView,
     ) -> None:
-        """`graphiql` is the page for browsers; None when its files are not installed."""
+        """`graphiql` is the page for browsers, None when its files are not installed;
+        `streams` serves subscriptions, over WebSocket and Server-Sent Events."""
         self._operations = operations
         self._authenticator = authenticator
         self._telemetry = telemetry
         self._graphiql = graphiql
+        self._streams = streams
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         # Mounted as an ASGI app rather than a request handler, which spares a layer of
         # Starlette's per-request wrapping on the gateway's busiest route.
+        if scope["type"] == "websocket":
+            await self._streams(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        if _wants_events(request):
+            try:
+                scope.setdefault("state", {})[CALLER] = await self._authenticate(request)
+            except BadRequest as error:
+                await _json(error.body(), error.status, error.headers)(scope, receive, send)
+                return
+            await self._streams(scope, receive, send)
+            return
         try:
-            response = await self.handle(Request(scope, receive))
+            response = await self.handle(request)
         except ClientDisconnect:
             return
         await response(scope, receive, send)
@@ -220,6 +236,17 @@ def _response_type(accept: str | None) -> str:
     raise BadRequest(
         f"This endpoint answers with {GRAPHQL_RESPONSE} or {JSON}; the request accepts neither.",
         406,
+    )
+
+
+def _wants_events(request: Request) -> bool:
+    """Whether the request asks for a subscription's stream of Server-Sent Events (graphql-sse,
+    distinct connections mode: a POST that accepts `text/event-stream`)."""
+    if request.method != "POST":
+        return False
+    return any(
+        _media_type(part)[0] == "text/event-stream"
+        for part in request.headers.get("accept", "").split(",")
     )
 
 

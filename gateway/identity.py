@@ -17,6 +17,7 @@ class Scope(enum.StrEnum):
     READ = "checkout:read"
     READ_CUSTOMER_DATA = "checkout:read_customer_data"
     CREATE = "checkout:create"
+    UPDATE = "checkout:update"
     EXPIRE = "checkout:expire"
     INTROSPECT = "schema:introspect"
 
@@ -32,6 +33,7 @@ _MEANINGS = {
         "addresses, tax ids and the answers to custom fields."
     ),
     Scope.CREATE: "Create Checkout Sessions.",
+    Scope.UPDATE: "Change the line items, shipping and metadata of open Checkout Sessions.",
     Scope.EXPIRE: "Expire open Checkout Sessions.",
     Scope.INTROSPECT: "Introspect the schema (`__schema`, `__type`) and read the federation SDL.",
 }

@@ -10,7 +10,7 @@ cost, as Shopify's API does.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,10 +24,19 @@ from gateway.limits.persisted import PersistedDocuments, PersistedQueryError
 from gateway.limits.throttle import Throttle, ThrottleStatus
 from gateway.limits.worker import Worker
 from gateway.schema import Context, Executor, Prepared
+from gateway.schema.executor import Operation
 from gateway.stripe import CallBudget
 from gateway.telemetry import RequestRecord, Telemetry, current_request
 
 Body = dict[str, Any]
+LIVE_ONLY = (
+    "Subscriptions are served over WebSocket (graphql-transport-ws) and Server-Sent Events "
+    "(graphql-sse: POST with `Accept: text/event-stream`)."
+)
+SUBSCRIPTIONS_ONLY = (
+    "Only subscriptions are served over WebSocket and Server-Sent Events; send queries and "
+    "mutations as plain HTTP requests."
+)
 
 
 @dataclass(slots=True)
@@ -72,9 +81,12 @@ class Operations:
         throttle: Throttle | None,
         settings: LimitSettings,
         context: Callable[[Caller, CallBudget], Context],
+        live: Callable[[Caller], Context],
         worker: Worker,
         telemetry: Telemetry,
     ) -> None:
+        """`context` makes a request's resolver context; `live` a subscription's, which hears
+        of changes and reads afresh for each."""
         self._worker = worker
         self._telemetry = telemetry
         self._executor = executor
@@ -83,6 +95,7 @@ class Operations:
         self._throttle = throttle
         self._settings = settings
         self._context = context
+        self._live = live
 
     async def run(
         self,
@@ -116,6 +129,34 @@ class Operations:
         disconnected: Callable[[], Awaitable[None]],
         record: RequestRecord,
     ) -> Reply:
+        admitted = await self._admit(request, caller, record, live=False)
+        if isinstance(admitted, Reply):
+            return admitted
+        document, operation, requested, key, status = admitted
+        budget = CallBudget(self._settings.operation_timeout, max_calls=requested)
+        try:
+            if operation is not None and operation.schema_only:
+                body = await self._describe(document, request, caller, budget)
+            else:
+                # With one call at most there is nothing to stop early when the client goes.
+                watch = disconnected if requested > 1 else None
+                body = await self._execute(document, request, caller, budget, watch)
+        finally:
+            budget.close()
+        actual = record.actual_cost = budget.calls
+        if self._throttle is not None and requested > actual:
+            status = await self._throttle.refund(key, requested - actual)
+        body.setdefault("extensions", {})["cost"] = _cost(requested, actual, status)
+        return Reply(body)
+
+    async def _admit(
+        self, request: GraphQLRequest, caller: Caller, record: RequestRecord, *, live: bool
+    ) -> Reply | tuple[Prepared, Operation | None, int, str, ThrottleStatus | None]:
+        """Find and prepare the document, and hold its cost against the limits and the caller's
+        bucket: a refusal, or what to run and what it was charged.
+
+        Subscriptions run `live` (over WebSocket or Server-Sent Events), and nothing else does.
+        """
         query = request.query
         if query is None or not self._persisted.takes_as_sent(
             request.extensions, request.document_id
@@ -151,6 +192,9 @@ class Operations:
                 405,
                 {"Allow": "POST"},
             )
+        subscription = document.operation_type(name) is OperationType.SUBSCRIPTION
+        if subscription != live and operation is not None:
+            return Reply(error_body(SUBSCRIPTIONS_ONLY if live else LIVE_ONLY, "BAD_REQUEST"))
         cost = document.costs.get(name)
         estimate = cost(request.variables, caller) if cost is not None else Estimate(0, 0)
         requested = estimate.calls
@@ -175,22 +219,44 @@ class Operations:
                 )
                 body["extensions"] = {"cost": _cost(requested, 0, status)}
                 return Reply(body, 429, {"Retry-After": str(retry_after)})
+        return document.prepared, operation, requested, key, status
 
-        budget = CallBudget(self._settings.operation_timeout, max_calls=requested)
-        try:
-            if operation is not None and operation.schema_only:
-                body = await self._describe(document.prepared, request, caller, budget)
-            else:
-                # With one call at most there is nothing to stop early when the client goes.
-                watch = disconnected if requested > 1 else None
-                body = await self._execute(document.prepared, request, caller, budget, watch)
-        finally:
-            budget.close()
-        actual = record.actual_cost = budget.calls
-        if self._throttle is not None and requested > actual:
-            status = await self._throttle.refund(key, requested - actual)
-        body.setdefault("extensions", {})["cost"] = _cost(requested, actual, status)
-        return Reply(body)
+    async def subscribe(self, request: GraphQLRequest, caller: Caller) -> AsyncIterator[Body]:
+        """A subscription's responses as they come. When it may not start, the one response is
+        the refusal, with no `data`.
+
+        Each client may hold `max_subscriptions` at once on this replica; the cost (the first
+        read) is charged once, when it starts.
+        """
+        record = RequestRecord("", "", "")
+        admitted = await self._admit(request, caller, record, live=True)
+        if isinstance(admitted, Reply):
+            yield admitted.body
+            return
+        prepared, _, _, key, _ = admitted
+        context = self._live(caller)
+        assert context.hub is not None
+        limit = self._settings.max_subscriptions
+        async with context.hub.client_slot(key, limit) as granted:
+            if not granted:
+                self._refused(record, "SUBSCRIPTION_LIMIT_EXCEEDED")
+                yield error_body(
+                    f"A client may hold {limit} subscriptions at once; end one to start another.",
+                    "SUBSCRIPTION_LIMIT_EXCEEDED",
+                    limit=limit,
+                )
+                return
+            outcome = await self._executor.subscribe(
+                prepared,
+                context=context,
+                variables=request.variables,
+                operation_name=request.operation_name,
+            )
+            if isinstance(outcome, dict):
+                yield outcome
+                return
+            async for body in outcome:
+                yield body
 
     def _refused(self, record: RequestRecord, code: str) -> None:
         """Count a request refused by a limit or the rate limit before it ran."""

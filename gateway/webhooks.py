@@ -1,4 +1,4 @@
-"""Stripe webhooks at /webhooks/stripe: verified, then used to drop stale cached sessions."""
+"""Stripe webhooks at /webhooks/stripe: verified, taken once each, then fed to subscribers."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from gateway.bodies import BodyTooLarge, read_body
-from gateway.loaders import SessionStore
+from gateway.live import SESSION_EVENTS, Feed
+from gateway.loaders.checkout import SESSION_ID
 from gateway.telemetry import Telemetry
 
 logger = logging.getLogger(__name__)
@@ -61,15 +62,16 @@ def verify(payload: bytes, header: str, secret: str, now: float) -> dict[str, An
 
 
 class WebhookEndpoint:
-    """Receives Stripe's events and forgets cached copies of the sessions they change.
+    """Receives Stripe's events and hands each change to a session to the feed.
 
-    The event's own copy is not cached in their place: events can arrive out of order, and
-    the next read fetches the session as it is now.
+    Stripe waits for the answer and retries for days when it is slow or not 2xx, so the answer
+    comes as soon as the event is verified and taken; reading the session again and telling
+    subscribers happen after.
     """
 
-    def __init__(self, secret: str, store: SessionStore, telemetry: Telemetry) -> None:
+    def __init__(self, secret: str, feed: Feed, telemetry: Telemetry) -> None:
         self._secret = secret
-        self._store = store
+        self._feed = feed
         self._telemetry = telemetry
 
     async def handle(self, request: Request) -> JSONResponse:
@@ -82,22 +84,36 @@ class WebhookEndpoint:
             event = verify(
                 payload, request.headers.get("stripe-signature", ""), self._secret, time.time()
             )
+            change = _session_change(event)
         except InvalidWebhook as exc:
             logger.warning("refused a webhook delivery: %s", exc)
             self._telemetry.webhook("refused")
             return JSONResponse({"error": str(exc)}, 400)
-        data = event.get("data")
-        session = data.get("object") if isinstance(data, dict) else None
-        if (
-            event["type"].startswith("checkout.session.")
-            and isinstance(session, dict)
-            and isinstance(session.get("id"), str)
-        ):
-            account = event.get("account")
-            await self._store.forget(
-                session["id"], account=account if isinstance(account, str) else None
-            )
-            self._telemetry.webhook("applied")
-        else:
+        if change is None:
             self._telemetry.webhook("ignored")
+            return JSONResponse({"received": True})
+        if not await self._feed.take(*change):
+            self._telemetry.webhook("duplicate")
+            return JSONResponse({"received": True, "duplicate": True})
+        self._telemetry.webhook("applied")
         return JSONResponse({"received": True})
+
+
+def _session_change(event: dict[str, Any]) -> tuple[str, str, str, str | None, int] | None:
+    """The change a session event reports (event id, type, session id, account, time), or
+    None for an event of another kind; InvalidWebhook when it is not shaped as Stripe sends it.
+    """
+    if event["type"] not in SESSION_EVENTS:
+        return None
+    data = event.get("data")
+    session = data.get("object") if isinstance(data, dict) else None
+    event_id, account, created = event.get("id"), event.get("account"), event.get("created")
+    if not isinstance(session, dict) or not isinstance(session.get("id"), str):
+        raise InvalidWebhook("The event holds no Checkout Session in data.object.")
+    if not isinstance(event_id, str) or not event_id:
+        raise InvalidWebhook("The event has no id.")
+    if not isinstance(account, str | None) or not isinstance(created, int):
+        raise InvalidWebhook("The event's account or created time is malformed.")
+    if not SESSION_ID.fullmatch(session["id"]):
+        raise InvalidWebhook("The event's session id is malformed.")
+    return event_id, event["type"], session["id"], account, created

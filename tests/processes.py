@@ -64,3 +64,38 @@ def wait_until_healthy(running: GatewayProcess, seconds: float = 20) -> None:
         if time.monotonic() > deadline:
             raise RuntimeError("serve did not start")
         time.sleep(0.05)
+
+
+@contextmanager
+def redis_server(port: int | None = None) -> Iterator[str]:
+    """A Redis server of the test's own on a free port, keeping nothing on disk; its URL."""
+    port = port or free_port()
+    process = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while (
+            subprocess.run(
+                ["redis-cli", "-p", str(port), "ping"], capture_output=True
+            ).stdout.strip()
+            != b"PONG"
+        ):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("redis-server did not start")
+            time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -30,6 +30,7 @@ ALL = [
     "checkout:read",
     "checkout:read_customer_data",
     "checkout:create",
+    "checkout:update",
     "checkout:expire",
     "schema:introspect",
 ]

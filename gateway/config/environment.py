@@ -439,6 +439,7 @@ def _limits(source: Mapping[str, str]) -> LimitSettings:
         ),
         max_operation_cost=count("MAX_OPERATION_COST", defaults.max_operation_cost),
         max_result_fields=count("MAX_RESULT_FIELDS", defaults.max_result_fields),
+        max_subscriptions=count("MAX_SUBSCRIPTIONS", defaults.max_subscriptions),
         operation_timeout=_read(
             source,
             "OPERATION_TIMEOUT",

@@ -134,6 +134,8 @@ class LimitSettings:
     max_introspection_fields: int = 3
     max_operation_cost: int = 50
     max_result_fields: int = 5_000
+    # Subscriptions one client may hold open at once, on each replica.
+    max_subscriptions: int = 20
     operation_timeout: float = 30.0
     rate_limit_points: int | None = 100
     rate_limit_restore: float = 10.0

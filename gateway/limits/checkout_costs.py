@@ -4,8 +4,8 @@ The rules follow what the resolvers and loaders do: a session read by id or a pa
 of sessions (all of them, or one customer's) is one call (line items come in it when
 selected, through `expand`); a page of line items costs nothing more when the expanded first
 page holds it, and one call otherwise; every `_entities` representation may be a read of its
-own, as may every id given to `nodes`; a customer-bound caller's expire, and its page after or
-before a cursor, read that session first, to check it is the caller's.
+own, as may every id given to `nodes`; a customer-bound caller's expire or update, and its page
+after or before a cursor, read that session first, to check it is the caller's.
 """
 
 from __future__ import annotations
@@ -72,7 +72,8 @@ def id_reads(arguments: Arguments, caller: Caller) -> int:
     return ids(arguments)
 
 
-def expire(arguments: Arguments, caller: Caller) -> int:
+def change(arguments: Arguments, caller: Caller) -> int:
+    """A write to one session by id; a customer-bound caller's reads the session first."""
     return 2 if caller.customer is not None else 1
 
 
@@ -86,6 +87,8 @@ CHECKOUT_COSTS = {
     "CheckoutSession.lineItems": FieldCost(
         calls=line_items, page=page_size, paged=CONNECTION_LISTS
     ),
+    "Subscription.checkoutSessionUpdated": FieldCost(calls=one),
     "Mutation.createCheckoutSession": FieldCost(calls=one),
-    "Mutation.expireCheckoutSession": FieldCost(calls=expire),
+    "Mutation.expireCheckoutSession": FieldCost(calls=change),
+    "Mutation.updateCheckoutSession": FieldCost(calls=change),
 }

@@ -30,7 +30,8 @@ class CheckoutLoaders:
 
     A caller bound to a `customer` sees that customer's sessions only: another customer's
     session reads as missing, lists are filtered by the customer at Stripe, creates are made
-    for the customer, and expiring another customer's session fails as for a missing one.
+    for the customer, and expiring or updating another customer's session fails as for a
+    missing one.
     """
 
     def __init__(
@@ -120,16 +121,43 @@ class CheckoutLoaders:
         return session
 
     async def expire_session(self, session_id: str, *, with_line_items: bool) -> StripeObject:
-        if not SESSION_ID.fullmatch(session_id) or (
-            self._customer is not None and await self.session(session_id) is None
-        ):
-            raise missing_session(session_id)
+        await self._may_change(session_id)
         body = {"expand": ["line_items"]} if with_line_items else {}
         session = await self._store.expire(
             session_id, body, account=self._account, budget=self._budget
         )
         self._remember(session)
         return session
+
+    async def update_session(
+        self,
+        session_id: str,
+        params: Mapping[str, Any],
+        *,
+        idempotency_key: str | None,
+        with_line_items: bool,
+    ) -> StripeObject:
+        await self._may_change(session_id)
+        body = dict(params)
+        if with_line_items:
+            body["expand"] = ["line_items"]
+        session = await self._store.update(
+            session_id,
+            body,
+            idempotency_key=idempotency_key,
+            account=self._account,
+            budget=self._budget,
+        )
+        self._remember(session)
+        return session
+
+    async def _may_change(self, session_id: str) -> None:
+        """Refuse, as for a missing session, an id that is none or a session of another
+        customer; a bound caller's session is read first to know whose it is."""
+        if not SESSION_ID.fullmatch(session_id) or (
+            self._customer is not None and await self.session(session_id) is None
+        ):
+            raise missing_session(session_id)
 
     def _remember(self, session: StripeObject) -> None:
         self._reads.seen[session["id"]] = session

@@ -186,11 +186,52 @@ class SessionStore:
         await self.put(session, account=account)
         return session
 
+    async def update(
+        self,
+        session_id: str,
+        params: Mapping[str, Any],
+        *,
+        idempotency_key: str | None,
+        account: str | None,
+        budget: CallBudget | None = None,
+    ) -> StripeObject:
+        """Change an open session at Stripe and cache the session it answers with.
+
+        The gateway changes what a session holds through this method alone, so once it returns
+        the session as Stripe has just accepted it is here, and nowhere else, to act on.
+        """
+        session = await self._client.post(
+            session_path(session_id),
+            params,
+            account=account,
+            idempotency_key=idempotency_key,
+            budget=budget,
+        )
+        await self.put(session, account=account)
+        return session
+
     async def put(self, session: StripeObject, *, account: str | None) -> None:
         """Cache a session Stripe has just returned, replacing any older copy."""
         await self._cache.set(
             self._key(account, "session", session["id"]), session, self.session_ttl(session)
         )
+
+    async def refetch(self, session_id: str, *, account: str | None) -> StripeObject | None:
+        """The session as Stripe has it now, with its line items, cached in place of any copy.
+
+        Unlike `session`, this joins no read already in flight: one that started before a
+        change Stripe has just announced could return the session as it was.
+        """
+        try:
+            session = await self._client.get(
+                session_path(session_id), {"expand": ["line_items"]}, account=account
+            )
+        except StripeAPIError as exc:
+            if exc.status == 404:
+                return None
+            raise
+        await self.put(session, account=account)
+        return session
 
     async def forget(self, session_id: str, *, account: str | None) -> None:
         """Drop the cached copy of a session that Stripe says has changed."""

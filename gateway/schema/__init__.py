@@ -11,6 +11,7 @@ from gateway.schema.executor import Executor, Prepared
 from gateway.schema.federation import Schema
 from gateway.schema.mutation import Mutation
 from gateway.schema.query import Query
+from gateway.schema.subscription import Subscription
 
 __all__ = ["Context", "Executor", "Info", "Prepared", "build_schema"]
 
@@ -21,4 +22,10 @@ def build_schema() -> strawberry.federation.Schema:
     Customer is named outright: sessions refer to it only lazily, which federation's search
     for entity types does not follow.
     """
-    return Schema(query=Query, mutation=Mutation, types=[Customer], config=schema_config())
+    return Schema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        types=[Customer],
+        config=schema_config(),
+    )

@@ -9,7 +9,7 @@ document cache's job (gateway.limits.documents).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from inspect import isawaitable
 from typing import Any, TypeGuard, cast
@@ -23,6 +23,7 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     execute,
+    subscribe,
     validate,
 )
 from strawberry.execution.is_awaitable import optimized_is_awaitable
@@ -97,6 +98,10 @@ class Executor:
     @property
     def schema(self) -> GraphQLSchema:
         return self._schema
+
+    @property
+    def strawberry_schema(self) -> strawberry.Schema:
+        return self._strawberry_schema
 
     def prepare(self, document: DocumentNode) -> Prepared:
         """Validate a parsed document and compile each of its operations."""
@@ -177,6 +182,33 @@ class Executor:
             self._on_graphql_core(prepared.document, context, inputs, operation_name)
         )
 
+    async def subscribe(
+        self,
+        prepared: Prepared,
+        *,
+        context: Context,
+        variables: Mapping[str, Any] | None = None,
+        operation_name: str | None = None,
+    ) -> Response | AsyncIterator[Response]:
+        """Start a subscription: its responses as they come, or one response saying why it
+        could not start."""
+        refusal = _refusal(prepared, context, operation_name)
+        if refusal is not None:
+            return refusal
+        assert prepared.document is not None
+        outcome = subscribe(
+            self._schema,
+            prepared.document,
+            context_value=context,
+            variable_values=dict(variables) if variables else None,
+            operation_name=operation_name,
+            hide_suggestions=self._hide_suggestions,
+        )
+        results = await outcome if isawaitable(outcome) else outcome
+        if isinstance(results, ExecutionResult):
+            return _result_response(results)
+        return _stream(results)
+
     def _on_graphql_core(
         self,
         document: DocumentNode,
@@ -205,6 +237,24 @@ def _refusal(prepared: Prepared, context: Context, operation_name: str | None) -
     if introspects and not context.caller.may(Scope.INTROSPECT):
         return {"errors": [forbidden(Scope.INTROSPECT).formatted]}
     return None
+
+
+async def _stream(results: AsyncIterator[ExecutionResult]) -> AsyncIterator[Response]:
+    """A subscription's responses; a failure of its source ends it with one coded error.
+
+    graphql-core passes on what the source raises (a session that does not exist, Stripe
+    unreachable) instead of making a response of it.
+    """
+    try:
+        async for result in results:
+            yield _result_response(result)
+    except Exception as exc:
+        error = exc if isinstance(exc, GraphQLError) else GraphQLError(str(exc), original_error=exc)
+        yield {"errors": [presented.formatted for presented in present([error])]}
+    finally:
+        close = getattr(results, "aclose", None)
+        if close is not None:
+            await close()
 
 
 def _result_response(result: object) -> Response:

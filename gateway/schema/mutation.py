@@ -1,4 +1,4 @@
-"""Write operations: create a session and expire one, each answering with a payload."""
+"""Write operations: create, update and expire a session, each answering with a payload."""
 
 from __future__ import annotations
 
@@ -11,15 +11,21 @@ from gateway.identity import Scope
 from gateway.schema.audit import audit
 from gateway.schema.context import Info
 from gateway.schema.errors import UserError, UserErrorCode, error_code, is_user_error, user_error
-from gateway.schema.inputs import CreateCheckoutSessionInput, to_stripe_params
+from gateway.schema.inputs import (
+    CreateCheckoutSessionInput,
+    UpdateCheckoutSessionInput,
+    to_stripe_params,
+)
 from gateway.schema.inputs.names import ParameterNames
 from gateway.schema.lookahead import selects
 from gateway.schema.permissions import scoped_mutation
 from gateway.schema.types.session import CheckoutSession
 from gateway.stripe import StripeAPIError, StripeError, StripeObject
+from gateway.stripe.encoding import encode_params
 
 SESSION_LINE_ITEMS = ("checkoutSession", "lineItems")
 CREATE_NAMES = ParameterNames(CreateCheckoutSessionInput)
+UPDATE_NAMES = ParameterNames(UpdateCheckoutSessionInput)
 MAX_IDEMPOTENCY_KEY = 255
 BAD_IDEMPOTENCY_KEY = UserError(
     field=["idempotencyKey"],
@@ -29,6 +35,26 @@ BAD_IDEMPOTENCY_KEY = UserError(
         "(letters, digits, punctuation and spaces)."
     ),
 )
+NOTHING_TO_UPDATE = UserError(
+    field=["input"],
+    code=UserErrorCode.PARAMETER_MISSING,
+    message=(
+        "Give something to change: collectedInformation, lineItems, metadata or shippingOptions."
+    ),
+)
+NO_LINE_ITEMS = UserError(
+    field=["input", "lineItems"],
+    code=UserErrorCode.PARAMETER_INVALID_EMPTY,
+    message=(
+        "lineItems lists every item the session keeps, so it cannot be empty; leave it out to "
+        "keep the items as they are."
+    ),
+)
+IDEMPOTENCY_KEY = (
+    "A key of your choosing, 1 to 255 printable ASCII characters. Repeating a request with the "
+    "same key returns the first result instead of {}."
+)
+Blame = Callable[[StripeAPIError], list[str] | None]
 
 
 @strawberry.type(description="The result of createCheckoutSession.")
@@ -38,6 +64,16 @@ class CreateCheckoutSessionPayload:
     )
     user_errors: list[UserError] = strawberry.field(
         description="Why the input was refused; empty on success."
+    )
+
+
+@strawberry.type(description="The result of updateCheckoutSession.")
+class UpdateCheckoutSessionPayload:
+    checkout_session: CheckoutSession | None = strawberry.field(
+        description="The session as the update left it; null when the update was refused."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        description="Why the update was refused; empty on success."
     )
 
 
@@ -67,12 +103,7 @@ async def resolve_create(
     ],
     idempotency_key: Annotated[
         str | None,
-        strawberry.argument(
-            description=(
-                "A key of your choosing, 1 to 255 printable ASCII characters. Repeating a request "
-                "with the same key returns the first result instead of creating a second session."
-            )
-        ),
+        strawberry.argument(description=IDEMPOTENCY_KEY.format("creating a second session")),
     ] = None,
 ) -> StripeObject:
     if idempotency_key is not None and not _fits_a_header(idempotency_key):
@@ -84,9 +115,7 @@ async def resolve_create(
         "created",
         lambda: info.context.loaders.create_session(
             to_stripe_params(input),
-            idempotency_key=(
-                None if idempotency_key is None else info.context.caller.own_key(idempotency_key)
-            ),
+            idempotency_key=_own_key(info, idempotency_key),
             with_line_items=selects(info, SESSION_LINE_ITEMS),
         ),
         CREATE_NAMES,
@@ -97,6 +126,68 @@ async def resolve_create(
 def _fits_a_header(key: str) -> bool:
     """Whether Stripe can take `key` in its Idempotency-Key header, as the caller wrote it."""
     return 1 <= len(key) <= MAX_IDEMPOTENCY_KEY and key.isascii() and key.isprintable()
+
+
+def _own_key(info: Info, key: str | None) -> str | None:
+    return None if key is None else info.context.caller.own_key(key)
+
+
+async def resolve_update(
+    info: Info,
+    id: Annotated[
+        strawberry.ID, strawberry.argument(description="The id (cs_…) of an open session.")
+    ],
+    input: Annotated[
+        UpdateCheckoutSessionInput,
+        strawberry.argument(description="What to change; whatever is left out stays as it is."),
+    ],
+    idempotency_key: Annotated[
+        str | None,
+        strawberry.argument(description=IDEMPOTENCY_KEY.format("applying the update again")),
+    ] = None,
+) -> StripeObject:
+    """Change an open session. It has a scope of its own: unlike a create, it changes a
+    session that may already stand for an order, whose amount it could lower before payment.
+    """
+    params = to_stripe_params(input)
+    refusal = _update_refusal(params, idempotency_key)
+    if refusal is not None:
+        audit(info, id, "refused", refusal.code.name)
+        return _refused([refusal])
+    return await _attempt(
+        info,
+        id,
+        "updated",
+        lambda: info.context.loaders.update_session(
+            id,
+            params,
+            idempotency_key=_own_key(info, idempotency_key),
+            with_line_items=selects(info, SESSION_LINE_ITEMS),
+        ),
+        UPDATE_NAMES,
+        ["input"],
+        blame=_session_or_input,
+    )
+
+
+def _update_refusal(params: StripeObject, idempotency_key: str | None) -> UserError | None:
+    """What makes an update not worth sending: a bad key, or nothing it would change (an empty
+    list of line items could only be sent as nothing at all)."""
+    if idempotency_key is not None and not _fits_a_header(idempotency_key):
+        return BAD_IDEMPOTENCY_KEY
+    if params.get("line_items") == []:
+        return NO_LINE_ITEMS
+    if not encode_params(params):
+        return NOTHING_TO_UPDATE
+    return None
+
+
+def _session_or_input(exc: StripeAPIError) -> list[str] | None:
+    """`id` for a refusal of the session itself (missing, another customer's, no longer open),
+    which names no input parameter; otherwise the input field Stripe names."""
+    if exc.status == 404 or exc.param in (None, "session"):
+        return ["id"]
+    return None
 
 
 async def resolve_expire(
@@ -112,7 +203,7 @@ async def resolve_expire(
         ),
         None,
         [],
-        field=["id"],
+        blame=lambda exc: ["id"],
     )
 
 
@@ -123,10 +214,11 @@ async def _attempt(
     action: Callable[[], Awaitable[StripeObject]],
     names: ParameterNames | None,
     prefix: list[str],
-    field: list[str] | None = None,
+    blame: Blame = lambda exc: None,
 ) -> StripeObject:
     """Run a mutation's Stripe call: a payload with the session, or with what the user can fix.
 
+    `blame` names the argument at fault in a refusal, or None for the input field Stripe names.
     Every attempt leaves one audit line, whatever its outcome.
     """
     try:
@@ -136,17 +228,20 @@ async def _attempt(
             audit(info, session_id, "failed", error_code(exc))
             raise
         assert isinstance(exc, StripeAPIError)
-        refusal = user_error(exc, names, prefix, field)
+        refusal = user_error(exc, names, prefix, blame(exc))
         audit(info, session_id, "refused", refusal.code.name)
         return _refused([refusal])
     except Exception:
         audit(info, session_id, "failed")
         raise
     audit(info, session["id"], outcome)
+    if session_id is not None:
+        # A change to a session that may have subscribers: they hear of it at once.
+        await info.context.announce(session)
     return _done(session)
 
 
-@strawberry.type(description="Create and expire Checkout Sessions.")
+@strawberry.type(description="Create, update and expire Checkout Sessions.")
 class Mutation:
     create_checkout_session = scoped_mutation(
         Scope.CREATE,
@@ -155,6 +250,15 @@ class Mutation:
         # document then nulls that one alone, not the whole result with this one's session.
         graphql_type=CreateCheckoutSessionPayload | None,
         description="Create a Checkout Session; its `url` (or client secret) starts the checkout.",
+    )
+    update_checkout_session = scoped_mutation(
+        Scope.UPDATE,
+        resolver=resolve_update,
+        graphql_type=UpdateCheckoutSessionPayload | None,
+        description=(
+            "Change the line items, shipping options, metadata or collected shipping details of "
+            "an open Checkout Session; its amounts are worked out again."
+        ),
     )
     expire_checkout_session = scoped_mutation(
         Scope.EXPIRE,

@@ -3,7 +3,7 @@
 //
 //   node supergraph.mjs <subgraph-url> [<featured-session-id>]
 //
-// Prints one JSON line, {"gateway", "accounts", "errors", "hasSubscription"}, once everything
+// Prints one JSON line, {"gateway", "accounts", "errors", "subscriptionFields"}, once everything
 // listens (or, when composition fails, with its errors and no gateway, then exits), and serves
 // until stdin closes.
 
@@ -71,17 +71,14 @@ const accountsResolvers = {
   },
 };
 
-// graphql-js 16 lets an operation through validation whatever root it names (17 checks), and
-// Apollo Gateway then fails to plan `subscription { … }` with a 500: refused here as invalid,
-// with a 400, as graphql-js 17 would.
-function knownOperationTypes(context) {
+// @apollo/gateway does not run subscriptions (Apollo Router does) and fails planning one with
+// a 500; it is refused here as invalid, with a 400, as a router without them would.
+function noSubscriptions(context) {
   return {
     OperationDefinition(node) {
-      if (!context.getSchema().getRootType(node.operation)) {
+      if (node.operation === 'subscription') {
         context.reportError(
-          new GraphQLError(`The ${node.operation} operation is not supported by the schema.`, {
-            nodes: node,
-          }),
+          new GraphQLError('This gateway does not run subscriptions.', { nodes: node }),
         );
       }
     },
@@ -133,19 +130,20 @@ const served = compose(
 );
 const errors = [...(composed.errors ?? []), ...(served.errors ?? [])].map(String);
 if (errors.length > 0) {
-  report({ gateway: null, accounts, errors, hasSubscription: null });
+  report({ gateway: null, accounts, errors, subscriptionFields: null });
   process.exit(1);
 }
 const api = composed.schema.toAPISchema().toGraphQLJSSchema();
 const gateway = await listen(
   new ApolloServer({
     gateway: new ApolloGateway({ supergraphSdl: served.supergraphSdl, logger }),
-    validationRules: [knownOperationTypes],
+    validationRules: [noSubscriptions],
     includeStacktraceInErrorResponses: false,
     logger,
   }),
 );
-report({ gateway, accounts, errors: [], hasSubscription: Boolean(api.getSubscriptionType()) });
+const subscriptionFields = Object.keys(api.getSubscriptionType()?.getFields() ?? {}).sort();
+report({ gateway, accounts, errors: [], subscriptionFields });
 
 process.stdin.on('end', () => process.exit(0));
 process.stdin.resume();

@@ -11,6 +11,9 @@ from strawberry.types.unset import UNSET
 MAP_KEY = "stripe_map_key"
 """Field metadata naming the entry field that keys a list which Stripe expects as a map."""
 
+CLEARS = "stripe_clears"
+"""Field metadata marking a list that Stripe empties when it is sent an empty string."""
+
 
 def keyed_by(key: str) -> dict[str, str]:
     """Field metadata for a list of entries that Stripe takes as a map keyed by the field `key`.
@@ -18,6 +21,15 @@ def keyed_by(key: str) -> dict[str, str]:
     GraphQL has no map type, so such parameters are lists of inputs that carry their own key.
     """
     return {MAP_KEY: key}
+
+
+def cleared_when_empty() -> dict[str, bool]:
+    """Field metadata for a list whose empty value asks Stripe to remove every entry.
+
+    An empty list has nothing to put on the wire, so it would change nothing; Stripe's way of
+    emptying such a parameter is an empty string, which is sent in its place.
+    """
+    return {CLEARS: True}
 
 
 def to_stripe_params(value: object) -> dict[str, Any]:
@@ -34,7 +46,10 @@ def to_stripe_params(value: object) -> dict[str, Any]:
         if item is None or item is UNSET:
             continue
         key = field.metadata.get(MAP_KEY)
-        params[field.name] = _to_map(item, key) if key else _convert(item)
+        if item == [] and field.metadata.get(CLEARS):
+            params[field.name] = ""
+        else:
+            params[field.name] = _to_map(item, key) if key else _convert(item)
     return params
 
 
