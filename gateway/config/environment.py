@@ -277,27 +277,21 @@ def load_settings(
 
 
 def _check_workers(settings: Settings) -> None:
-    """Refuse several workers where each would keep state the others must share.
+    """Refuse several workers without Redis, where each would keep state the others must share.
 
     Each worker process has its own memory: a cache there would go on serving a session that
-    a mutation or webhook in another worker changed, and rate limits there would each allow
-    the whole rate. Redis (or turning the feature off) keeps them in agreement.
+    a mutation or webhook in another worker changed, rate limits there would each allow the
+    whole rate, and a webhook taken by one worker would never reach the subscribers of the
+    others. Redis keeps them in agreement.
     """
     if settings.workers == 1 or settings.cache.redis_url is not None:
         return
-    shared = []
-    if settings.cache.enabled:
-        shared.append("CACHE_URL")
-    if settings.limits.rate_limit_points is not None:
-        shared.append("RATE_LIMIT_POINTS")
-    if settings.stripe.rate_limit is not None:
-        shared.append("STRIPE_RATE_LIMIT")
-    if shared:
-        raise ConfigError(
-            f"WORKERS={settings.workers} needs CACHE_URL=redis://…: each worker would keep its "
-            f"own cache and rate limits and serve stale data or allow the rate several times "
-            f"over. Set CACHE_URL to a Redis URL, or turn off {', '.join(shared)}."
-        )
+    raise ConfigError(
+        f"WORKERS={settings.workers} needs CACHE_URL=redis://…: the workers share their cache, "
+        "rate limits and live updates (webhooks, subscriptions) through it, and without it "
+        "each would serve stale data, allow the rate several times over and keep webhooks to "
+        "itself."
+    )
 
 
 def _tracing(source: Mapping[str, str]) -> TracingSettings:
