@@ -10,7 +10,7 @@ CLIENTS = ("httpx", "httpx-aiohttp", "gateway", "aiohttp")
 WORKLOADS = ("W1", "W2", "W3", "W4", "W5")
 # Runs beside the workloads: a hostile client's effect on others, and on memory.
 HOSTILE = ("FAIRNESS", "MEMORY")
-OPERABILITY = ("TRACING", "WORKERS")
+OPERABILITY = ("TRACING", "WORKERS", "LIVE")
 
 
 class SettingsError(ValueError):

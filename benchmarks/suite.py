@@ -21,6 +21,7 @@ from types import FrameType
 
 from benchmarks import report
 from benchmarks.hostile import FairnessResult, report_lines, run_fairness, run_memory
+from benchmarks.live import LIVE_SUBSCRIBERS, LiveResult, live_lines, run_live
 from benchmarks.load import Load, LoadError, Target, run_load
 from benchmarks.measure import INTERFERENCE_PERCENT, Measurement, measure
 from benchmarks.operability import (
@@ -354,6 +355,11 @@ def _run(settings: Settings, pinning: Pinning) -> None:
             progress("Workers: workload 1 with WORKERS=1, then WORKERS=2 ...")
             workers = run_workers(run, one)
             progress(f"  two workers: {workers.ratio:.2f} x the throughput of one")
+        live: LiveResult | None = None
+        if "LIVE" in settings.only:
+            progress(f"Live updates: {LIVE_SUBSCRIBERS:,} subscribers, then payments ...")
+            live = run_live(run)
+            progress(f"  p99 {live.percentile(0.99):.0f} ms from webhook to event")
         results: list[WorkloadResult] = []
         for workload in build_workloads(data, settings.latency_ms):
             if workload.key in settings.only:
@@ -366,7 +372,7 @@ def _run(settings: Settings, pinning: Pinning) -> None:
     info = machine(settings, pinning, client)
     print(report.render(info, results, clients, client, ready, soak, pinning))
     print("\n".join(["", *report_lines(fairness, memory)]))
-    print("\n".join(["", *operability_lines(tracing, workers)]))
+    print("\n".join(["", *operability_lines(tracing, workers), *live_lines(live)]))
     RESULTS.write_text(json.dumps(results_json(info, results, clients, ready, soak), indent=2))
     progress(f"Raw results written to {RESULTS}")
 

@@ -83,13 +83,24 @@ class Upstream:
         finally:
             await self.configure(latency_ms=0)
 
-    async def complete(self, session_id: str, email: str | None = None) -> dict[str, Any]:
-        """Pay for a session as a customer would."""
-        body = {"email": email} if email else {}
+    async def complete(
+        self, session_id: str, email: str | None = None, *, delayed: bool = False
+    ) -> dict[str, Any]:
+        """Pay for a session as a customer would; `delayed`, with a bank debit still pending."""
+        body: dict[str, Any] = {"email": email} if email else {}
+        if delayed:
+            body["delayed"] = True
+        return await self.control(f"/_emulator/checkout/sessions/{session_id}/complete", body)
+
+    async def settle(self, session_id: str, outcome: str) -> dict[str, Any]:
+        """Settle a delayed payment: `succeeded` or `failed`."""
+        path = f"/_emulator/checkout/sessions/{session_id}/async_payment"
+        return await self.control(path, {"outcome": outcome})
+
+    async def control(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        """POST to one of the emulator's own endpoints, insisting on success."""
         async with httpx.AsyncClient(base_url=self.url) as client:
-            response = await client.post(
-                f"/_emulator/checkout/sessions/{session_id}/complete", json=body
-            )
+            response = await client.post(path, json=body)
             response.raise_for_status()
             result: dict[str, Any] = response.json()
             return result

@@ -66,36 +66,53 @@ def wait_until_healthy(running: GatewayProcess, seconds: float = 20) -> None:
         time.sleep(0.05)
 
 
-@contextmanager
-def redis_server(port: int | None = None) -> Iterator[str]:
-    """A Redis server of the test's own on a free port, keeping nothing on disk; its URL."""
-    port = port or free_port()
-    process = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
+class RedisServer:
+    """A Redis server of the test's own on a free port, keeping nothing on disk; it can be
+    stopped and started again on the same port, as a restart would."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self._process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 10
-        while (
-            subprocess.run(
-                ["redis-cli", "-p", str(port), "ping"], capture_output=True
-            ).stdout.strip()
-            != b"PONG"
-        ):
-            if process.poll() is not None or time.monotonic() > deadline:
+        while not self._answers():
+            if self._process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("redis-server did not start")
             time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.terminate()
+            self._process.wait(timeout=10)
+            self._process = None
+
+    def _answers(self) -> bool:
+        ping = ["redis-cli", "-p", str(self.port), "ping"]
+        return subprocess.run(ping, capture_output=True).stdout.strip() == b"PONG"
+
+
+@contextmanager
+def redis_server() -> Iterator[RedisServer]:
+    """A running `RedisServer`, stopped when the block ends."""
+    server = RedisServer()
+    server.start()
+    try:
+        yield server
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        server.stop()
