@@ -255,8 +255,12 @@ class Operations:
             if isinstance(outcome, dict):
                 yield outcome
                 return
-            async for body in outcome:
-                yield body
+            self._telemetry.subscription(opened=True)
+            try:
+                async for body in outcome:
+                    yield body
+            finally:
+                self._telemetry.subscription(opened=False)
 
     def _refused(self, record: RequestRecord, code: str) -> None:
         """Count a request refused by a limit or the rate limit before it ran."""

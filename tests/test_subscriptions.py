@@ -21,17 +21,19 @@ from tests.identities import Client, write_key_file
 from tests.live import EVENTS, SECRET, UPDATED, Socket, deliver, stripe_event
 from tests.nodejs import node_script
 from tests.servers import serve
+from tests.test_metrics import scrape, value
 
 ALICE = "cus_LiveAlice1"
 BOB = "cus_LiveBob2"
 READER = Client("reader", ["checkout:read"])
 SHOP = Client("alice-shop", ["checkout:read"], customer=ALICE)
+UPDATER = Client("updater", ["checkout:read", "checkout:update", "checkout:expire"])
 COMPLETED = "checkout.session.completed"
 
 
 @pytest.fixture(scope="module")
 def gateway(upstream: Upstream, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    path = write_key_file(tmp_path_factory.mktemp("live") / "keys.toml", [READER, SHOP])
+    path = write_key_file(tmp_path_factory.mktemp("live") / "keys.toml", [READER, SHOP, UPDATER])
     settings = upstream.gateway_settings(
         auth=AuthSettings(keys=read_api_keys(path)),
         # A cached open session must not outlive the webhook that says it changed.
@@ -65,6 +67,36 @@ async def test_a_subscriber_hears_the_payment_and_then_the_end(
         assert paid["lineItems"]["nodes"] == [{"description": "Mug"}]
         # Paid is final: the stream ends.
         assert await ws.receive() == {"id": operation, "type": "complete"}
+
+
+async def test_changes_made_through_the_gateway_are_heard_at_once(
+    gateway: str, upstream: Upstream
+) -> None:
+    session = await upstream.new_session()
+    update = """mutation($id: ID!) {
+      updateCheckoutSession(id: $id, input: {metadata: {order: "A-17"}}) {
+        userErrors { code }
+      }
+      expireCheckoutSession(id: $id) { userErrors { code } }
+    }"""
+    follow = "subscription($id: ID!) { checkoutSessionUpdated(id: $id) { status metadata } }"
+    async with socket(gateway, READER) as ws, httpx.AsyncClient(base_url=gateway) as client:
+        operation = await ws.subscribe(follow, id=session["id"])
+        assert (await ws.receive())["payload"]["data"]["checkoutSessionUpdated"]["status"] == "OPEN"
+        assert value(scrape(gateway), "gateway_subscriptions") == 1
+        response = await client.post(
+            "/graphql",
+            json={"query": update, "variables": {"id": session["id"]}},
+            headers=UPDATER.headers,
+        )
+        assert "errors" not in response.json(), response.json()
+        seen = [(await ws.receive())["payload"]["data"]["checkoutSessionUpdated"] for _ in range(2)]
+        assert seen == [
+            {"status": "OPEN", "metadata": {"order": "A-17"}},
+            {"status": "EXPIRED", "metadata": {"order": "A-17"}},
+        ]
+        assert await ws.receive() == {"id": operation, "type": "complete"}
+    assert value(scrape(gateway), "gateway_subscriptions") == 0
 
 
 async def test_server_sent_events_carry_the_same_stream(gateway: str, upstream: Upstream) -> None:

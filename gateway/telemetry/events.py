@@ -204,5 +204,12 @@ class Telemetry:
 
     # Webhooks
 
+    def subscription(self, opened: bool) -> None:
+        """Count a subscription in while it is open, and out when it ends."""
+        if opened:
+            self.metrics.subscriptions.inc()
+        else:
+            self.metrics.subscriptions.dec()
+
     def webhook(self, outcome: str) -> None:
         self.metrics.webhooks.labels(outcome).inc()

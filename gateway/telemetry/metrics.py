@@ -57,6 +57,12 @@ class Metrics:
         self.requests_in_flight = 0
         if not self.multiprocess:
             self.in_flight.set_function(lambda: self.requests_in_flight)
+        self.subscriptions = Gauge(
+            "gateway_subscriptions",
+            "Subscriptions open now, over WebSocket and Server-Sent Events.",
+            registry=registry,
+            multiprocess_mode="livesum",
+        )
         self.refusals = Counter(
             "gateway_refusals",
             "Requests refused by a limit, a rate limit or authentication, by error code.",
