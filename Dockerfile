@@ -18,6 +18,7 @@ COPY requirements.lock ./
 RUN pip install --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY gateway ./gateway
+COPY stripe_emulator ./stripe_emulator
 COPY --from=graphiql /graphiql/node_modules ./gateway/graphiql/node_modules
 RUN pip install --no-deps --no-build-isolation . \
     && useradd --system --uid 10001 --no-create-home gateway

@@ -39,12 +39,12 @@ test: $(STAMP) $(GRAPHIQL) $(NODE_TOOLS) browser lint typecheck
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check gateway tests benchmarks
-	$(BIN)/ruff format --check gateway tests benchmarks
+	$(BIN)/ruff check gateway stripe_emulator tests benchmarks
+	$(BIN)/ruff format --check gateway stripe_emulator tests benchmarks
 	$(BIN)/hadolint Dockerfile
 
 typecheck: $(STAMP)
-	$(BIN)/mypy gateway
+	$(BIN)/mypy gateway stripe_emulator
 
 schema: $(STAMP)
 	$(BIN)/checkout-gateway export-schema > schema.graphql

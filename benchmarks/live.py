@@ -22,7 +22,7 @@ from websockets.typing import Subprotocol
 
 from benchmarks.processes import Server
 from benchmarks.upstream import Emulator, session_form
-from gateway.emulator.webhooks import signature_header
+from stripe_emulator.webhooks import signature_header
 
 if TYPE_CHECKING:
     from benchmarks.suite import Run

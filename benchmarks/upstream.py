@@ -55,7 +55,7 @@ class Emulator:
 
     def __init__(self, pinning: Pinning) -> None:
         port = free_port()
-        command = [sys.executable, "-m", "gateway.emulator", "--port", str(port), "--empty"]
+        command = [sys.executable, "-m", "stripe_emulator", "--port", str(port), "--empty"]
         self.server = Server(
             "emulator", pinning.load(command), port, health_path="/_emulator/config"
         )

@@ -82,7 +82,7 @@ def embedded_emulator(port: int, webhooks: tuple[str, str] | None = None) -> Ite
         raise RuntimeError(
             f"port {port} is taken; set EMULATOR_PORT to a free port for the emulator"
         )
-    command = [sys.executable, "-m", "gateway.emulator", "--port", str(port)]
+    command = [sys.executable, "-m", "stripe_emulator", "--port", str(port)]
     env = {name: value for name, value in os.environ.items() if name != "EMULATOR_WEBHOOK_SECRET"}
     if webhooks is not None:
         command += ["--webhook-url", webhooks[0]]

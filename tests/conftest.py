@@ -13,9 +13,9 @@ import pytest
 
 from gateway.app import create_app
 from gateway.config import AuthSettings, CacheSettings, LimitSettings, Settings, StripeSettings
-from gateway.emulator import EmulatorOptions
-from gateway.emulator import create_app as create_emulator
 from gateway.identity import ALL_SCOPES
+from stripe_emulator import EmulatorOptions
+from stripe_emulator import create_app as create_emulator
 from tests.servers import serve
 
 # What most tests run under: anyone may do anything, and no rate limit gets in the way, nor

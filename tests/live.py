@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import websockets
 
-from gateway.emulator.webhooks import signature_header
+from stripe_emulator.webhooks import signature_header
 
 SECRET = "whsec_live_tests"
 UPDATED = """

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from gateway.emulator.calls import authenticate
-from gateway.emulator.errors import StripeError
+from stripe_emulator.calls import authenticate
+from stripe_emulator.errors import StripeError
 
 ROOT = Path(__file__).parent.parent
 

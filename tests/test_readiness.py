@@ -69,7 +69,7 @@ def test_not_ready_while_stripe_is_down_and_ready_once_it_is_back() -> None:
             "reason": "Stripe could not be reached.",
         }
         emulator = subprocess.Popen(
-            [sys.executable, "-m", "gateway.emulator", "--port", str(port), "--empty"]
+            [sys.executable, "-m", "stripe_emulator", "--port", str(port), "--empty"]
         )
         try:
             deadline = time.monotonic() + 15

@@ -13,8 +13,8 @@ import pytest
 
 from gateway.app import create_app
 from gateway.config import CacheSettings
-from gateway.emulator import EmulatorOptions
-from gateway.emulator import create_app as create_emulator
+from stripe_emulator import EmulatorOptions
+from stripe_emulator import create_app as create_emulator
 from tests.conftest import Upstream, fake_key
 from tests.live import EVENTS, SECRET, UPDATED, Socket
 from tests.processes import RedisServer, redis_server

@@ -10,8 +10,8 @@ import pytest
 
 from gateway.app import create_app
 from gateway.config import CacheSettings, Settings, StripeSettings
-from gateway.emulator import EmulatorOptions
-from gateway.emulator import create_app as create_emulator
+from stripe_emulator import EmulatorOptions
+from stripe_emulator import create_app as create_emulator
 from tests.conftest import OPEN, UNLIMITED, Upstream, fake_key
 from tests.queries import LIST
 from tests.servers import free_port, serve

@@ -12,9 +12,9 @@ import pytest
 
 from gateway.app import create_app
 from gateway.config import CacheSettings
-from gateway.emulator import EmulatorOptions
-from gateway.emulator import create_app as create_emulator
-from gateway.emulator.webhooks import signature_header
+from stripe_emulator import EmulatorOptions
+from stripe_emulator import create_app as create_emulator
+from stripe_emulator.webhooks import signature_header
 from tests.conftest import GraphQLClient, Upstream, fake_key
 from tests.queries import CREATE, payment_input
 from tests.servers import free_port, serve

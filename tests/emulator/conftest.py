@@ -10,7 +10,7 @@ import httpx
 import pytest
 import stripe
 
-from gateway.emulator import EmulatorOptions, create_app
+from stripe_emulator import EmulatorOptions, create_app
 from tests.servers import serve
 
 

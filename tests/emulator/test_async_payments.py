@@ -10,7 +10,7 @@ import httpx
 import pytest
 import stripe
 
-from gateway.emulator import EmulatorOptions, create_app
+from stripe_emulator import EmulatorOptions, create_app
 from tests.emulator.conftest import make_price, new_account, stripe_client
 from tests.emulator.receiver import Receiver, settled
 from tests.servers import serve

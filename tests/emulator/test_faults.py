@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from gateway.emulator import EmulatorOptions, create_app
+from stripe_emulator import EmulatorOptions, create_app
 from tests.emulator.conftest import new_key
 from tests.servers import serve
 

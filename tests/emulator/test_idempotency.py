@@ -8,7 +8,7 @@ import threading
 import httpx
 import stripe
 
-from gateway.emulator import EmulatorOptions, create_app
+from stripe_emulator import EmulatorOptions, create_app
 from tests.emulator.conftest import make_price, new_key
 from tests.servers import serve
 

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from gateway.emulator import EmulatorOptions, create_app
+from stripe_emulator import EmulatorOptions, create_app
 from tests.emulator.conftest import make_price, new_account, stripe_client
 from tests.servers import serve
 

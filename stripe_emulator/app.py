@@ -11,13 +11,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gateway.emulator import api, control
-from gateway.emulator.calls import error_response
-from gateway.emulator.demo import seed
-from gateway.emulator.errors import StripeError
-from gateway.emulator.ids import request_id
-from gateway.emulator.options import API_VERSION, EmulatorOptions
-from gateway.emulator.state import Emulator
+from stripe_emulator import api, control
+from stripe_emulator.calls import error_response
+from stripe_emulator.demo import seed
+from stripe_emulator.emulator import Emulator
+from stripe_emulator.errors import StripeError
+from stripe_emulator.ids import request_id
+from stripe_emulator.options import API_VERSION, EmulatorOptions
 
 
 class StripeHeaders:

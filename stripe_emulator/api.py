@@ -8,13 +8,13 @@ from typing import Any
 import orjson
 from starlette.routing import Route
 
-from gateway.emulator import catalog, params, sessions
-from gateway.emulator.calls import Call, Handler, route
-from gateway.emulator.errors import invalid, no_such
-from gateway.emulator.pagination import list_object, paginate
-from gateway.emulator.spec import Obj
-from gateway.emulator.state import Emulator
-from gateway.emulator.store import Account, Json, SessionRecord
+from stripe_emulator import catalog, params, sessions
+from stripe_emulator.calls import Call, Handler, route
+from stripe_emulator.emulator import Emulator
+from stripe_emulator.errors import invalid, no_such
+from stripe_emulator.pagination import list_object, paginate
+from stripe_emulator.spec import Obj
+from stripe_emulator.store import Account, Json, SessionRecord
 
 SESSIONS = "/v1/checkout/sessions"
 

@@ -1,4 +1,4 @@
-"""Serve the emulator alone: `python -m gateway.emulator --port 12111`.
+"""Serve the emulator alone: `python -m stripe_emulator --port 12111`.
 
 Webhooks go to `--webhook-url`, signed with the secret in `EMULATOR_WEBHOOK_SECRET` (kept
 off the command line, where any user of the machine could read it).
@@ -11,11 +11,11 @@ import os
 
 import uvicorn
 
-from gateway.emulator import EmulatorOptions, create_app
+from stripe_emulator import EmulatorOptions, create_app
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m gateway.emulator", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m stripe_emulator", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=12111)
     parser.add_argument("--empty", action="store_true", help="start without demo data")

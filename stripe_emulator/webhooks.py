@@ -22,8 +22,8 @@ from typing import Any
 import httpx
 import orjson
 
-from gateway.emulator.ids import random_id
-from gateway.emulator.options import API_VERSION, EmulatorOptions, check_webhooks
+from stripe_emulator.ids import random_id
+from stripe_emulator.options import API_VERSION, EmulatorOptions, check_webhooks
 
 log = logging.getLogger(__name__)
 

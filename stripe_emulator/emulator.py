@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from gateway.emulator import sessions
-from gateway.emulator.clock import Clock
-from gateway.emulator.counters import RequestCounters
-from gateway.emulator.faults import Faults
-from gateway.emulator.idempotency import IdempotencyKeys
-from gateway.emulator.options import EmulatorOptions
-from gateway.emulator.store import Account, SessionRecord, Store
-from gateway.emulator.webhooks import Webhooks, WebhookSettings
+from stripe_emulator import sessions
+from stripe_emulator.clock import Clock
+from stripe_emulator.counters import RequestCounters
+from stripe_emulator.faults import Faults
+from stripe_emulator.idempotency import IdempotencyKeys
+from stripe_emulator.options import EmulatorOptions
+from stripe_emulator.store import Account, SessionRecord, Store
+from stripe_emulator.webhooks import Webhooks, WebhookSettings
 
 
 class Emulator:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gateway.emulator.errors import invalid, no_such
-from gateway.emulator.ids import random_id
-from gateway.emulator.spec import BOOL, INT, STR, Spec, list_of, map_of, obj, one_of
-from gateway.emulator.store import Account, Json
+from stripe_emulator.errors import invalid, no_such
+from stripe_emulator.ids import random_id
+from stripe_emulator.spec import BOOL, INT, STR, Spec, list_of, map_of, obj, one_of
+from stripe_emulator.store import Account, Json
 
 TAX_BEHAVIOR = one_of("exclusive", "inclusive", "unspecified")
 INTERVAL = one_of("day", "month", "week", "year")

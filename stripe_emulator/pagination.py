@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from gateway.emulator.errors import invalid
+from stripe_emulator.errors import invalid
 
 T = TypeVar("T")
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
-from gateway.emulator.errors import StripeError, invalid, missing_parameter, unknown_parameter
+from stripe_emulator.errors import StripeError, invalid, missing_parameter, unknown_parameter
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from gateway.emulator import catalog, sessions
-from gateway.emulator.ids import random_id
-from gateway.emulator.params import SESSION_CREATE
-from gateway.emulator.spec import check_object
-from gateway.emulator.state import Emulator
-from gateway.emulator.store import Account, Json, SessionRecord
+from stripe_emulator import catalog, sessions
+from stripe_emulator.emulator import Emulator
+from stripe_emulator.ids import random_id
+from stripe_emulator.params import SESSION_CREATE
+from stripe_emulator.spec import check_object
+from stripe_emulator.store import Account, Json, SessionRecord
 
 TAX_PERCENT = 8.25
 DISCOUNT_PERCENT = 10

@@ -5,7 +5,7 @@ form-encoded wire format, returns the same object and error shapes, and can add 
 inject failures and send signed webhooks.
 """
 
-from gateway.emulator.app import create_app
-from gateway.emulator.options import EmulatorOptions
+from stripe_emulator.app import create_app
+from stripe_emulator.options import EmulatorOptions
 
 __all__ = ["EmulatorOptions", "create_app"]

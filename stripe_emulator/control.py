@@ -10,18 +10,18 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from gateway.emulator.api import account_of
-from gateway.emulator.calls import JSON, error_response, request_id
-from gateway.emulator.errors import (
+from stripe_emulator.api import account_of
+from stripe_emulator.calls import JSON, error_response, request_id
+from stripe_emulator.emulator import Emulator
+from stripe_emulator.errors import (
     StripeError,
     invalid,
     missing_parameter,
     no_such,
     unknown_parameter,
 )
-from gateway.emulator.formdata import decode
-from gateway.emulator.state import Emulator
-from gateway.emulator.store import Account, SessionRecord
+from stripe_emulator.formdata import decode
+from stripe_emulator.store import Account, SessionRecord
 
 
 def _json(value: Any, status: int = 200) -> Response:

@@ -14,12 +14,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from gateway.emulator.errors import StripeError
-from gateway.emulator.faults import failure
-from gateway.emulator.formdata import decode
-from gateway.emulator.spec import Obj, check_object
-from gateway.emulator.state import Emulator
-from gateway.emulator.store import Account
+from stripe_emulator.emulator import Emulator
+from stripe_emulator.errors import StripeError
+from stripe_emulator.faults import failure
+from stripe_emulator.formdata import decode
+from stripe_emulator.spec import Obj, check_object
+from stripe_emulator.store import Account
 
 _KEY = re.compile(r"(sk|rk)_test_[A-Za-z0-9]{8,247}")
 JSON = "application/json"

@@ -10,8 +10,8 @@ from typing import Any
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
-from gateway.emulator.errors import StripeError
-from gateway.emulator.options import EmulatorOptions, check_faults
+from stripe_emulator.errors import StripeError
+from stripe_emulator.options import EmulatorOptions, check_faults
 
 
 class Faults:

@@ -6,15 +6,15 @@ import secrets
 from collections.abc import Callable
 from typing import Any
 
-from gateway.emulator import shapes
-from gateway.emulator.catalog import create_price
-from gateway.emulator.errors import StripeError, invalid, missing_parameter, no_such
-from gateway.emulator.ids import random_id, session_id
-from gateway.emulator.pagination import list_object
-from gateway.emulator.params import SESSION_CREATE
-from gateway.emulator.shapes import fill, reflect
-from gateway.emulator.spec import INT, STR, ListOf, Obj, Spec, clearable, list_of, map_of, obj
-from gateway.emulator.store import Account, Json, SessionRecord
+from stripe_emulator import shapes
+from stripe_emulator.catalog import create_price
+from stripe_emulator.errors import StripeError, invalid, missing_parameter, no_such
+from stripe_emulator.ids import random_id, session_id
+from stripe_emulator.pagination import list_object
+from stripe_emulator.params import SESSION_CREATE
+from stripe_emulator.shapes import fill, reflect
+from stripe_emulator.spec import INT, STR, ListOf, Obj, Spec, clearable, list_of, map_of, obj
+from stripe_emulator.store import Account, Json, SessionRecord
 
 MIN_LIFETIME = 30 * 60
 MAX_LIFETIME = 24 * 60 * 60

@@ -1,6 +1,6 @@
 """Parameters of the Checkout Sessions endpoints, with their types and allowed values."""
 
-from gateway.emulator.spec import (
+from stripe_emulator.spec import (
     BOOL,
     INT,
     NUM,

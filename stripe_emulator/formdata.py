@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl
 
-from gateway.emulator.errors import invalid
+from stripe_emulator.errors import invalid
 
 MAX_DEPTH = 12
 
