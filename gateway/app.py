@@ -160,7 +160,9 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
         # The API works without its browser page; say once why the page is not there.
         logger.warning("%s", missing)
         graphiql = None
-    streams = StreamView(executor.strawberry_schema, operations, authenticator)
+    streams = StreamView(
+        executor.strawberry_schema, operations, authenticator, settings.cors.allow_origins
+    )
     graphql = GraphQLEndpoint(operations, authenticator, telemetry, graphiql, streams)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),

@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from gateway.auth import Authenticator, KeysUnavailable, Unauthenticated
 from gateway.bodies import BodyTooLarge, read_body
@@ -84,12 +84,7 @@ class GraphQLEndpoint:
             return
         request = Request(scope, receive)
         if _wants_events(request):
-            try:
-                scope.setdefault("state", {})[CALLER] = await self._authenticate(request)
-            except BadRequest as error:
-                await _json(error.body(), error.status, error.headers)(scope, receive, send)
-                return
-            await self._streams(scope, receive, send)
+            await self._events(request, send)
             return
         try:
             response = await self.handle(request)
@@ -129,6 +124,29 @@ class GraphQLEndpoint:
         if media_type == GRAPHQL_RESPONSE and status == 200 and "data" not in reply.body:
             status = _status_without_data(reply.body)
         return _json(reply.body, status, reply.headers, media_type)
+
+    async def _events(self, request: Request, send: Send) -> None:
+        """A subscription over Server-Sent Events: the request read and checked as any POST is,
+        its caller known, then handed to the stream view with the body it has checked."""
+        try:
+            graphql = _graphql_request(await _from_body(request), request)
+            caller = await self._authenticate(request)
+        except BadRequest as error:
+            response = _json(error.body(), error.status, error.headers)
+            await response(request.scope, request.receive, send)
+            return
+        except ClientDisconnect:
+            return
+        request.scope.setdefault("state", {})[CALLER] = caller
+        body = orjson.dumps(
+            {
+                "query": graphql.query,
+                "variables": graphql.variables,
+                "operationName": graphql.operation_name,
+                "extensions": graphql.extensions,
+            }
+        )
+        await self._streams(request.scope, _replay(body, request.receive), send)
 
     def _ide(self) -> Response:
         if self._graphiql is None:
@@ -237,6 +255,17 @@ def _response_type(accept: str | None) -> str:
         f"This endpoint answers with {GRAPHQL_RESPONSE} or {JSON}; the request accepts neither.",
         406,
     )
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """The channel of a request whose body was read already: the body once more, then the rest
+    (the client leaving)."""
+    pending = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def replayed() -> Message:
+        return pending.pop() if pending else await receive()
+
+    return replayed
 
 
 def _wants_events(request: Request) -> bool:

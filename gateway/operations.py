@@ -96,6 +96,8 @@ class Operations:
         self._settings = settings
         self._context = context
         self._live = live
+        # Subscriptions each client holds open on this replica.
+        self._subscriptions: dict[str, int] = {}
 
     async def run(
         self,
@@ -234,18 +236,19 @@ class Operations:
             yield admitted.body
             return
         prepared, _, _, key, _ = admitted
-        context = self._live(caller)
-        assert context.hub is not None
         limit = self._settings.max_subscriptions
-        async with context.hub.client_slot(key, limit) as granted:
-            if not granted:
-                self._refused(record, "SUBSCRIPTION_LIMIT_EXCEEDED")
-                yield error_body(
-                    f"A client may hold {limit} subscriptions at once; end one to start another.",
-                    "SUBSCRIPTION_LIMIT_EXCEEDED",
-                    limit=limit,
-                )
-                return
+        held = self._subscriptions.get(key, 0)
+        if held >= limit:
+            self._refused(record, "SUBSCRIPTION_LIMIT_EXCEEDED")
+            yield error_body(
+                f"A client may hold {limit} subscriptions at once; end one to start another.",
+                "SUBSCRIPTION_LIMIT_EXCEEDED",
+                limit=limit,
+            )
+            return
+        self._subscriptions[key] = held + 1
+        try:
+            context = self._live(caller)
             outcome = await self._executor.subscribe(
                 prepared,
                 context=context,
@@ -261,6 +264,12 @@ class Operations:
                     yield body
             finally:
                 self._telemetry.subscription(opened=False)
+        finally:
+            left = self._subscriptions[key] - 1
+            if left:
+                self._subscriptions[key] = left
+            else:
+                del self._subscriptions[key]
 
     def _refused(self, record: RequestRecord, code: str) -> None:
         """Count a request refused by a limit or the rate limit before it ran."""

@@ -151,3 +151,30 @@ async def test_a_redis_restart_loses_no_final_state(cluster: Cluster) -> None:
         paid = await updates(ws)
         assert paid["paymentStatus"] == "PAID"
         assert await ws.receive(seconds=15) == {"id": operation, "type": "complete"}
+
+
+async def test_a_payment_that_failed_while_redis_was_down_ends_the_subscription(
+    cluster: Cluster,
+) -> None:
+    session = await cluster.emulator.new_session()
+    async with Socket(cluster.b) as events, Socket(cluster.b) as ws:
+        await events.subscribe(EVENTS)
+        operation = await ws.subscribe(UPDATED, id=session["id"])
+        assert (await updates(ws))["status"] == "OPEN"
+        await cluster.emulator.complete(session["id"], delayed=True)
+        assert (await updates(ws))["paymentStatus"] == "UNPAID"
+        cluster.redis.stop()
+        try:
+            await cluster.emulator.settle(session["id"], "failed")
+            await delivered(cluster.emulator, session["id"], 2)
+        finally:
+            cluster.redis.start()
+        # A publishes what it heard once Redis is back: B's subscribers hear the failure.
+        assert await ws.receive(seconds=15) == {"id": operation, "type": "complete"}
+        heard: list[str] = []
+        while len(heard) < 2:
+            event = (await events.receive(seconds=15))["payload"]["data"]["checkoutSessionEvents"]
+            # Other tests' sessions may be told late, once Redis is back.
+            if event["checkoutSession"]["id"] == session["id"]:
+                heard.append(event["type"])
+    assert heard == ["COMPLETED", "ASYNC_PAYMENT_FAILED"]

@@ -12,9 +12,10 @@ from typing import Any
 import httpx
 import pytest
 import websockets
+from websockets.typing import Origin, Subprotocol
 
 from gateway.app import create_app
-from gateway.config import AuthSettings, CacheSettings
+from gateway.config import AuthSettings, CacheSettings, CorsSettings
 from gateway.config.files import read_api_keys
 from tests.conftest import UNLIMITED, Upstream
 from tests.identities import Client, write_key_file
@@ -265,3 +266,101 @@ async def test_the_graphql_ws_client_follows_a_session_to_its_end(
         if process.returncode is None:
             process.kill()
             await process.wait()
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "[1, 2]",
+        "5",
+        "not json",
+        '{"id": "1", "type": "subscribe", "payload": "x"}',
+        '{"id": [1], "type": "subscribe", "payload": {"query": "subscription { a }"}}',
+        '{"id": "1", "type": "subscribe", "payload": {"query": 5}}',
+        '{"id": "1", "type": "subscribe", "payload": {"query": "s", "variables": [1]}}',
+        '{"id": "1", "type": "subscribe", "payload": {"query": "s", "operationName": [1]}}',
+    ],
+)
+async def test_a_malformed_frame_closes_the_socket_and_logs_nothing(
+    gateway: str, caplog: pytest.LogCaptureFixture, frame: str
+) -> None:
+    caplog.set_level(logging.WARNING)
+    async with socket(gateway, READER) as ws:
+        await ws.ws.send(frame)
+        with pytest.raises(websockets.ConnectionClosed) as closed:
+            await ws.receive()
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 4400
+    assert not [record for record in caplog.records if record.levelno >= logging.WARNING]
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        (b'"x"', 400),
+        (b"5", 400),
+        (b"null", 400),
+        (b'{"query": "subscription { a }", "operationName": [1]}', 400),
+        (b'{"query": "' + b"a" * (2 << 20) + b'"}', 413),
+    ],
+)
+async def test_a_malformed_event_stream_request_is_refused_with_a_code(
+    gateway: str, caplog: pytest.LogCaptureFixture, body: bytes, status: int
+) -> None:
+    caplog.set_level(logging.WARNING)
+    headers = {
+        "Accept": "text/event-stream",
+        "Content-Type": "application/json",
+        **READER.headers,
+    }
+    async with httpx.AsyncClient(base_url=gateway) as client:
+        response = await client.post("/graphql", content=body, headers=headers)
+    assert response.status_code == status
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+    assert not [record for record in caplog.records if record.levelno >= logging.WARNING]
+
+
+async def test_a_session_whose_payment_failed_ends_its_subscription_at_once(
+    gateway: str, upstream: Upstream
+) -> None:
+    session = await upstream.new_session()
+    await upstream.complete(session["id"], delayed=True)
+    await upstream.settle(session["id"], "failed")
+    failed = stripe_event("checkout.session.async_payment_failed", session["id"])
+    await deliver(gateway, failed)
+    async with socket(gateway, READER) as ws:
+        for _ in range(50):
+            operation = await ws.subscribe(UPDATED, id=session["id"])
+            first = await ws.receive()
+            assert first["payload"]["data"]["checkoutSessionUpdated"]["paymentStatus"] == "UNPAID"
+            last = await ws.receive()
+            if last == {"id": operation, "type": "complete"}:
+                return
+            await asyncio.sleep(0.05)
+    raise AssertionError("the subscription did not end")
+
+
+async def test_browsers_of_an_allowed_origin_may_open_a_socket(upstream: Upstream) -> None:
+    settings = dataclasses.replace(
+        upstream.gateway_settings(), cors=CorsSettings(allow_origins=("https://shop.test",))
+    )
+    with serve(create_app(settings)) as url:
+        ws_url = url.replace("http://", "ws://") + "/graphql"
+        protocols = [Subprotocol("graphql-transport-ws")]
+        async with websockets.connect(
+            ws_url, subprotocols=protocols, origin=Origin("https://shop.test")
+        ) as ws:
+            await ws.send(json.dumps({"type": "connection_init"}))
+            assert json.loads(await ws.recv())["type"] == "connection_ack"
+        with pytest.raises(websockets.InvalidStatus) as refused:
+            await websockets.connect(
+                ws_url, subprotocols=protocols, origin=Origin("https://elsewhere.test")
+            )
+    assert refused.value.response.status_code == 403
+
+
+async def test_an_event_filter_naming_no_type_is_refused(gateway: str) -> None:
+    async with socket(gateway, READER) as ws:
+        refused = await ws.subscribe(EVENTS, filter={"types": []})
+        error = await ws.receive()
+    assert (error["id"], error["type"]) == (refused, "error")
+    assert error["payload"][0]["extensions"]["code"] == "BAD_USER_INPUT"

@@ -18,6 +18,7 @@ SESSION_EVENTS = frozenset(
         "checkout.session.async_payment_failed",
     }
 )
+PAYMENT_FAILED = "checkout.session.async_payment_failed"
 # Made by the gateway itself: an update it made, or a refetch after it lost events.
 UPDATED = "gateway.session.updated"
 
@@ -78,20 +79,17 @@ class SessionEvent:
         return event
 
 
-def is_final(session: StripeObject, event_type: str | None = None) -> bool:
+def is_final(session: StripeObject, payment_failed: bool = False) -> bool:
     """Whether the session can change no more: expired, paid (or owing nothing), or complete
     with its delayed payment failed.
 
     A completed session whose payment is still pending (a bank debit, say) is not final: it
     will turn paid or fail. The session alone does not tell a failed payment from a pending
-    one, so the event that reported it has to.
+    one, so `payment_failed` says what the events told.
     """
     status = session.get("status")
     if status == "expired":
         return True
     if status != "complete":
         return False
-    return (
-        session.get("payment_status") != "unpaid"
-        or event_type == "checkout.session.async_payment_failed"
-    )
+    return session.get("payment_status") != "unpaid" or payment_failed

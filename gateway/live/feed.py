@@ -7,11 +7,13 @@ import asyncio
 import logging
 import time
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import redis.asyncio as redis
 
 from gateway.live.bus import Bus, LocalBus, RedisBus
-from gateway.live.events import UPDATED, SessionEvent, StripeObject
+from gateway.live.events import PAYMENT_FAILED, UPDATED, SessionEvent, StripeObject
 from gateway.live.hub import Hub
 from gateway.live.seen import MemorySeen, RedisSeen
 from gateway.loaders import SessionStore
@@ -19,19 +21,25 @@ from gateway.stripe import StripeError
 
 logger = logging.getLogger(__name__)
 
+# How long a failed delayed payment is remembered: the session alone does not show it.
+FAILED_KEEP_SECONDS = 30 * 24 * 3600
+# How long shutting down waits for changes already taken to be announced.
+CLOSE_WAIT_SECONDS = 5.0
+
 
 class Feed:
     """Takes each change once, reads the session as it is now, and tells every replica.
 
     The session is read again rather than taken from the event, as events can arrive late and
-    out of order; changes to one session are applied one at a time, in the order they came.
-    Every replica caches the fresh copy and tells its own subscribers.
+    out of order; the changes to one session are applied one at a time, in the order they
+    came. Every replica caches the fresh copy and tells its own subscribers.
     """
 
     def __init__(self, store: SessionStore, shared: redis.Redis | None, prefix: str) -> None:
-        self.hub = Hub()
-        self.hub.refresh = self._refresh
+        self.hub = Hub(self._refresh, self._recorded_failure)
         self._store = store
+        self._shared = shared
+        self._failed_prefix = f"{prefix}:events:failed"
         self._seen: MemorySeen | RedisSeen
         self._bus: Bus
         if shared is None:
@@ -44,17 +52,18 @@ class Feed:
         self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
 
-    @property
-    def bus(self) -> Bus:
-        return self._bus
-
     def start(self) -> None:
         self._bus.start()
 
     async def close(self) -> None:
+        """Stop, giving the changes already taken (and answered to Stripe) a moment to be
+        announced: Stripe will not send them again."""
+        if self._tasks:
+            await asyncio.wait(set(self._tasks), timeout=CLOSE_WAIT_SECONDS)
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.hub.close()
         await self._bus.close()
 
     async def take(
@@ -73,35 +82,35 @@ class Feed:
 
     async def changed(self, session: StripeObject, account: str | None) -> None:
         """Announce a change the gateway made itself, with the session Stripe returned."""
-        await self._bus.publish(_updated(session["id"], account, session))
-
-    async def settled(self) -> None:
-        """Wait for every change taken so far to be announced."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        async with self._one_at_a_time(session["id"]):
+            await self._bus.publish(_updated(session["id"], account, session))
 
     async def _apply(self, event: SessionEvent) -> None:
-        lock, users = self._locks.get(event.session_id, (asyncio.Lock(), 0))
-        self._locks[event.session_id] = (lock, users + 1)
+        async with self._one_at_a_time(event.session_id):
+            if event.type == PAYMENT_FAILED:
+                await self._record_failure(event.session_id)
+            session = await self._fresh(event.session_id, event.account)
+            await self._bus.publish(
+                SessionEvent(
+                    event.id, event.type, event.session_id, event.account, event.created, session
+                )
+            )
+
+    @asynccontextmanager
+    async def _one_at_a_time(self, session_id: str) -> AsyncIterator[None]:
+        """Hold the session's lock, so that an older read of it is never announced after a
+        newer one."""
+        lock, users = self._locks.get(session_id, (asyncio.Lock(), 0))
+        self._locks[session_id] = (lock, users + 1)
         try:
             async with lock:
-                session = await self._fresh(event.session_id, event.account)
-                await self._bus.publish(
-                    SessionEvent(
-                        event.id,
-                        event.type,
-                        event.session_id,
-                        event.account,
-                        event.created,
-                        session,
-                    )
-                )
+                yield
         finally:
-            lock, users = self._locks[event.session_id]
+            lock, users = self._locks[session_id]
             if users == 1:
-                del self._locks[event.session_id]
+                del self._locks[session_id]
             else:
-                self._locks[event.session_id] = (lock, users - 1)
+                self._locks[session_id] = (lock, users - 1)
 
     async def _fresh(self, session_id: str, account: str | None) -> StripeObject | None:
         try:
@@ -113,8 +122,33 @@ class Feed:
             return None
 
     async def _refresh(self, session_id: str, account: str | None) -> None:
-        session = await self._fresh(session_id, account)
-        self.hub.deliver(_updated(session_id, account, session))
+        """Read a watched session again and tell this replica's subscribers, as if they had
+        heard of its last change; a failed payment is told as the failure it was."""
+        async with self._one_at_a_time(session_id):
+            session = await self._fresh(session_id, account)
+            failed = await self._recorded_failure(session_id)
+            event = _updated(session_id, account, session)
+            if failed:
+                event = SessionEvent(
+                    event.id, PAYMENT_FAILED, session_id, account, event.created, session
+                )
+            self.hub.deliver(event)
+
+    async def _record_failure(self, session_id: str) -> None:
+        if self._shared is None:
+            return
+        try:
+            await self._shared.set(f"{self._failed_prefix}:{session_id}", 1, ex=FAILED_KEEP_SECONDS)
+        except (redis.RedisError, OSError) as exc:
+            logger.warning("could not record a failed payment in Redis: %s", type(exc).__name__)
+
+    async def _recorded_failure(self, session_id: str) -> bool:
+        if self._shared is None:
+            return False
+        try:
+            return bool(await self._shared.exists(f"{self._failed_prefix}:{session_id}"))
+        except (redis.RedisError, OSError):
+            return False
 
     async def _receive(self, event: SessionEvent) -> None:
         if event.session is not None:

@@ -2,22 +2,30 @@
 
 A subscriber registers before it reads the session, so no change can fall between its read
 and its first event. Each subscriber has a queue of its own; one that falls too far behind is
-told so and dropped, rather than holding memory or slowing the others.
+ended with an error of its own, rather than holding memory or slowing the others.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
-from gateway.live.events import SessionEvent
+from gateway.live.events import PAYMENT_FAILED, SessionEvent
 
 logger = logging.getLogger(__name__)
 
 # Events one subscriber may have waiting; a session changes a handful of times in its life.
 QUEUE_SIZE = 256
+# Sessions whose delayed payment this replica has heard fail, newest kept.
+FAILED_REMEMBERED = 100_000
+# Sessions read again at once when catching up.
+CATCH_UP_CONCURRENCY = 8
+
+Refresh = Callable[[str, str | None], Awaitable[None]]
+Lookup = Callable[[str], Awaitable[bool]]
 
 
 class SubscriberBehind(Exception):
@@ -27,8 +35,7 @@ class SubscriberBehind(Exception):
 class Subscriber:
     """Events for one subscription: those of one session, or of every session."""
 
-    def __init__(self, session_id: str | None) -> None:
-        self.session_id = session_id
+    def __init__(self) -> None:
         self._queue: asyncio.Queue[SessionEvent | None] = asyncio.Queue(QUEUE_SIZE)
         self._behind = False
 
@@ -53,75 +60,83 @@ class Subscriber:
 class Hub:
     """Who on this replica listens, and what they are told.
 
-    `refresh` reads a session again and announces it, for catching up after events may have
-    been missed (the connection to the other replicas was lost).
+    `refresh` reads a session again (under an account) and announces it, for catching up
+    after events may have been missed; `recorded_failure` asks whether any replica recorded a
+    session's delayed payment as failed, which the session itself does not show.
     """
 
-    def __init__(self) -> None:
-        self._by_session: dict[str, set[Subscriber]] = {}
+    def __init__(self, refresh: Refresh, recorded_failure: Lookup) -> None:
+        self._refresh = refresh
+        self._recorded_failure = recorded_failure
+        self._watchers: dict[tuple[str, str | None], set[Subscriber]] = {}
         self._everything: set[Subscriber] = set()
-        self._clients: dict[str, int] = {}
-        self.refresh: Callable[[str, str | None], Awaitable[None]] | None = None
-        self._accounts: dict[str, str | None] = {}
+        self._failed: OrderedDict[str, None] = OrderedDict()
+        self._catching_up: asyncio.Task[None] | None = None
 
     @asynccontextmanager
     async def subscribe(
         self, session_id: str | None, account: str | None = None
     ) -> AsyncIterator[Subscriber]:
-        """Listen for one session's events, or (with None) for every session's."""
-        subscriber = Subscriber(session_id)
-        if session_id is None:
+        """Listen for one session's events (read under `account`), or, with None, for every
+        session's."""
+        subscriber = Subscriber()
+        key = (session_id, account) if session_id is not None else None
+        if key is None:
             self._everything.add(subscriber)
         else:
-            self._by_session.setdefault(session_id, set()).add(subscriber)
-            self._accounts[session_id] = account
+            self._watchers.setdefault(key, set()).add(subscriber)
         try:
             yield subscriber
         finally:
-            if session_id is None:
+            if key is None:
                 self._everything.discard(subscriber)
             else:
-                watchers = self._by_session.get(session_id, set())
+                watchers = self._watchers.get(key, set())
                 watchers.discard(subscriber)
                 if not watchers:
-                    self._by_session.pop(session_id, None)
-                    self._accounts.pop(session_id, None)
+                    self._watchers.pop(key, None)
 
     def deliver(self, event: SessionEvent) -> None:
-        for subscriber in (*self._by_session.get(event.session_id, ()), *self._everything):
+        if event.type == PAYMENT_FAILED:
+            self._failed[event.session_id] = None
+            self._failed.move_to_end(event.session_id)
+            if len(self._failed) > FAILED_REMEMBERED:
+                self._failed.popitem(last=False)
+        watchers = self._watchers.get((event.session_id, event.account), ())
+        for subscriber in (*watchers, *self._everything):
             subscriber.offer(event)
 
+    async def payment_failed(self, session_id: str) -> bool:
+        """Whether the session's delayed payment failed, as heard here or recorded by any
+        replica."""
+        return session_id in self._failed or await self._recorded_failure(session_id)
+
     async def catch_up(self) -> None:
-        """Refresh every watched session, after events may have gone unheard."""
-        if self.refresh is None:
-            return
-        watched = list(self._accounts.items())
+        """Start reading every watched session again, after events may have gone unheard.
+
+        The reads run beside the events that keep coming, a few at a time, so a replica
+        watching thousands of sessions does not hold up the next payment while it catches up.
+        """
+        if self._catching_up is not None and not self._catching_up.done():
+            self._catching_up.cancel()
+        watched = list(self._watchers)
         if watched:
-            logger.info("refreshing %d watched sessions after a gap in events", len(watched))
-        for session_id, account in watched:
-            try:
-                await self.refresh(session_id, account)
-            except Exception as exc:
-                logger.warning("could not refresh a watched session: %s", type(exc).__name__)
+            logger.info("reading %d watched sessions again after a gap in events", len(watched))
+            self._catching_up = asyncio.get_running_loop().create_task(self._read_again(watched))
 
-    @asynccontextmanager
-    async def client_slot(self, client: str, limit: int) -> AsyncIterator[bool]:
-        """Hold one of `client`'s `limit` subscriptions on this replica; False when all are
-        taken."""
-        held = self._clients.get(client, 0)
-        if held >= limit:
-            yield False
-            return
-        self._clients[client] = held + 1
-        try:
-            yield True
-        finally:
-            left = self._clients[client] - 1
-            if left:
-                self._clients[client] = left
-            else:
-                del self._clients[client]
+    async def close(self) -> None:
+        if self._catching_up is not None:
+            self._catching_up.cancel()
+            await asyncio.gather(self._catching_up, return_exceptions=True)
 
-    @property
-    def subscribers(self) -> int:
-        return sum(map(len, self._by_session.values())) + len(self._everything)
+    async def _read_again(self, watched: list[tuple[str, str | None]]) -> None:
+        slots = asyncio.Semaphore(CATCH_UP_CONCURRENCY)
+
+        async def one(session_id: str, account: str | None) -> None:
+            async with slots:
+                try:
+                    await self._refresh(session_id, account)
+                except Exception as exc:
+                    logger.warning("could not read a watched session: %s", type(exc).__name__)
+
+        await asyncio.gather(*(one(*key) for key in watched))

@@ -15,7 +15,7 @@ import strawberry
 from graphql import GraphQLError
 
 from gateway.identity import Scope
-from gateway.live import SESSION_EVENTS, Hub, is_final
+from gateway.live import SESSION_EVENTS, Hub, SessionEvent, Subscriber, SubscriberBehind, is_final
 from gateway.loaders.checkout import SESSION_ID
 from gateway.schema.context import Info
 from gateway.schema.lookahead import selects
@@ -62,12 +62,16 @@ class CheckoutSessionEvent:
 
 
 def _hub(info: Info) -> Hub:
-    if info.context.hub is None:
-        raise GraphQLError(
-            "Subscriptions are served over WebSocket and Server-Sent Events only.",
-            extensions={"code": "BAD_REQUEST"},
-        )
+    # Operations runs subscriptions with a hub in their context, and nothing else.
+    assert info.context.hub is not None
     return info.context.hub
+
+
+async def _next(subscriber: Subscriber) -> SessionEvent:
+    try:
+        return await subscriber.next()
+    except SubscriberBehind as exc:
+        raise GraphQLError(str(exc), extensions={"code": "SUBSCRIPTION_BEHIND"}) from None
 
 
 async def resolve_updated(
@@ -81,15 +85,14 @@ async def resolve_updated(
     if not SESSION_ID.fullmatch(id):
         raise missing
     with_line_items = selects(info, ("lineItems",))
-    async with _hub(info).subscribe(id, info.context.caller.account) as subscriber:
+    hub = _hub(info)
+    async with hub.subscribe(id, info.context.caller.account) as subscriber:
         session = await info.context.loaders.session(id, with_line_items=with_line_items)
         if session is None:
             raise missing
         yield session
-        event_type = None
-        while not is_final(session, event_type):
-            event = await subscriber.next()
-            event_type = event.type
+        while not is_final(session, await hub.payment_failed(id)):
+            await _next(subscriber)
             info.context.forget_reads()
             latest = await info.context.loaders.session(id, with_line_items=with_line_items)
             if latest is None:
@@ -107,6 +110,11 @@ async def resolve_events(
     ] = None,
 ) -> AsyncGenerator[StripeObject, None]:
     """Each event of a session the caller may read, as it happens; it never ends by itself."""
+    if filter is not None and filter.types == []:
+        raise GraphQLError(
+            "`types` names no event: give at least one, or leave it out for all four.",
+            extensions={"code": "BAD_USER_INPUT"},
+        )
     wanted = (
         {kind.value for kind in filter.types}
         if filter is not None and filter.types
@@ -116,7 +124,7 @@ async def resolve_events(
     account = info.context.caller.account
     async with _hub(info).subscribe(None) as subscriber:
         while True:
-            event = await subscriber.next()
+            event = await _next(subscriber)
             if event.type not in wanted or event.account != account:
                 continue
             info.context.forget_reads()
