@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck schema lock bench clean browser
+.PHONY: run test lint typecheck schema lock upgrade bench clean browser
 
 # Create or refresh the virtual environment from the lock file whenever it changes. Every
 # package, setuptools included, comes pinned and checked against its hash; the project itself
@@ -58,6 +58,14 @@ BUILD_REQUIREMENTS := setuptools>=70
 lock: $(STAMP)
 	echo '$(BUILD_REQUIREMENTS)' | $(LOCK) -o requirements.lock
 	echo '$(BUILD_REQUIREMENTS)' | $(LOCK) --extra dev -o requirements-dev.lock
+
+# Move every Python pin to the newest release pyproject.toml allows, then run everything
+# against them. The npm packages are pinned to exact versions in their package.json files
+# and move only when one is edited (`npm install --save-exact name@version --prefix …`).
+upgrade: $(STAMP)
+	echo '$(BUILD_REQUIREMENTS)' | $(LOCK) --upgrade -o requirements.lock
+	echo '$(BUILD_REQUIREMENTS)' | $(LOCK) --upgrade --extra dev -o requirements-dev.lock
+	$(MAKE) test
 
 # The suite reads BENCH_* from its environment: `make bench BENCH_DURATION=5 BENCH_SOAK=0`.
 export BENCH_DURATION BENCH_WARMUP BENCH_CONNECTIONS BENCH_SOAK BENCH_LATENCY_MS \
