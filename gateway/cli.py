@@ -24,10 +24,11 @@ SCOPES_END = "<!-- /scopes -->"
 
 def export_scopes(readme: str | None) -> None:
     """Print the table of scopes, or rewrite it in place between the markers of `readme`."""
+    from gateway.compat import graphql_schema
     from gateway.schema import build_schema
     from gateway.schema.permissions import scope_table
 
-    table = scope_table(build_schema()._schema)
+    table = scope_table(graphql_schema(build_schema()))
     if readme is None:
         sys.stdout.write(table)
         return

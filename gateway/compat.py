@@ -1,11 +1,19 @@
 """Where the gateway leans on what its libraries do not promise, each use in one place.
 
-Strawberry's HTTP view speaks the subscription protocols (graphql-transport-ws over WebSocket,
-graphql-sse over HTTP) and asks its schema for a stream of results with `stream()`. The
-gateway hands it a schema whose `stream()` runs the gateway's own pipeline instead (limits,
-cost, caller, error presentation); the view reads nothing else of the schema but its config
-and `process_errors`. tests/test_compat.py checks those assumptions against the installed
-Strawberry.
+tests/test_compat.py checks every assumption made here against the installed versions
+(httpx and Strawberry are held to one minor series in pyproject.toml). The execution engine
+(gateway/schema/plan.py, execution.py, executor.py) keeps its own list of graphql-core and
+Strawberry internals beside it.
+
+- httpx builds a URL from a string by parsing it in Python, and reads a response body
+  through its decoders: both cost more than the rest of a call to Stripe, and httpx has no
+  public way to build a URL from parsed parts or hand a response a body already read.
+- Strawberry keeps graphql-core's resolve info and schema behind private attributes.
+- Strawberry's HTTP view speaks the subscription protocols (graphql-transport-ws over
+  WebSocket, graphql-sse over HTTP) and asks its schema for a stream of results with
+  `stream()`. The gateway hands it a schema whose `stream()` runs the gateway's own pipeline
+  instead (limits, cost, caller, error presentation); the view reads nothing else of the schema
+  but its config and `process_errors`.
 """
 
 from __future__ import annotations
@@ -13,9 +21,20 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable
 from typing import Any
 
+import httpx
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLResolveInfo, GraphQLSchema
 from strawberry.types.execution import ExecutionResult, PreExecutionError
+from strawberry.utils.str_converters import to_camel_case
+
+__all__ = [
+    "StreamingSchema",
+    "graphql_schema",
+    "join_url",
+    "read_response",
+    "resolve_info",
+    "to_camel_case",
+]
 
 Body = dict[str, Any]
 # What the gateway gives for a subscription: its responses, the first a refusal (no `data`)
@@ -80,3 +99,32 @@ def _error(formatted: dict[str, Any]) -> GraphQLError:
         path=formatted.get("path"),
         extensions=formatted.get("extensions"),
     )
+
+
+def join_url(base: httpx.URL, path: str, query: str | None) -> httpx.URL:
+    """`base` with `path` appended and `query` set, without parsing the result again."""
+    reference = base._uri_reference
+    url = httpx.URL.__new__(httpx.URL)
+    url._uri_reference = reference._replace(path=reference.path + path, query=query)
+    return url
+
+
+def read_response(
+    status: int, headers: list[tuple[bytes, bytes]], body: bytes, request: httpx.Request
+) -> httpx.Response:
+    """An httpx response whose body, already decoded, counts as read."""
+    response = httpx.Response(
+        status, headers=headers, stream=httpx.ByteStream(body), request=request
+    )
+    response._content = body
+    return response
+
+
+def resolve_info(info: strawberry.Info[Any, Any]) -> GraphQLResolveInfo[Any]:
+    """graphql-core's resolve info behind Strawberry's: the syntax tree of the selection."""
+    return info._raw_info
+
+
+def graphql_schema(schema: strawberry.Schema) -> GraphQLSchema:
+    """The graphql-core schema Strawberry built."""
+    return schema._schema

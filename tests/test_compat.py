@@ -1,4 +1,4 @@
-"""What gateway/compat.py assumes of Strawberry, checked against the installed version.
+"""What gateway/compat.py assumes of httpx and Strawberry, checked against the installed versions.
 
 Strawberry's view is handed a schema of the gateway's own making: the view must ask it for
 nothing but `stream()` (with the arguments the adapter takes), `config` and
@@ -14,12 +14,20 @@ from typing import Any
 import httpx
 import pytest
 import strawberry
+from graphql import GraphQLSchema
 from starlette.applications import Starlette
 from starlette.routing import Route, WebSocketRoute
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_SSE_PROTOCOL, GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from gateway.compat import StreamingSchema
+from gateway.compat import (
+    StreamingSchema,
+    graphql_schema,
+    join_url,
+    read_response,
+    resolve_info,
+    to_camel_case,
+)
 from gateway.schema import build_schema
 from tests.live import Socket
 from tests.servers import serve
@@ -104,3 +112,50 @@ def test_the_adapter_keeps_the_schemas_config() -> None:
     adapter = StreamingSchema(schema, streams)
     assert adapter.config is schema.config
     assert isinstance(schema, strawberry.Schema)
+
+
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [("/v1/checkout/sessions", None), ("/v1/checkout/sessions/cs_1/line_items", "limit=3")],
+)
+def test_a_joined_url_is_the_url_parsed_whole(path: str, query: str | None) -> None:
+    base = httpx.URL("https://api.stripe.test:8443/base")
+    joined = join_url(base, path, query)
+    whole = httpx.URL(f"https://api.stripe.test:8443/base{path}" + (f"?{query}" if query else ""))
+    assert joined == whole
+    assert (str(joined), joined.raw_path, joined.params) == (
+        str(whole),
+        whole.raw_path,
+        whole.params,
+    )
+
+
+def test_a_read_response_holds_its_body() -> None:
+    request = httpx.Request("GET", "https://api.stripe.test/v1/x")
+    response = read_response(200, [(b"content-type", b"application/json")], b'{"a": 1}', request)
+    assert response.content == b'{"a": 1}'
+    assert response.json() == {"a": 1}
+    assert response.request is request
+
+
+async def test_resolve_info_is_graphql_cores() -> None:
+    seen: list[object] = []
+
+    @strawberry.type
+    class Query:
+        @strawberry.field
+        def probe(self, info: strawberry.Info) -> int:
+            raw = resolve_info(info)
+            seen.append((raw.field_name, [node.name.value for node in raw.field_nodes]))
+            return 1
+
+    schema = strawberry.Schema(query=Query)
+    assert isinstance(graphql_schema(schema), GraphQLSchema)
+    result = await schema.execute("{ probe }")
+    assert result.errors is None
+    assert seen == [("probe", ["probe"])]
+
+
+def test_names_are_camel_cased_as_the_schema_does() -> None:
+    assert to_camel_case("line_items") == "lineItems"
+    assert to_camel_case("line1") == "line1"

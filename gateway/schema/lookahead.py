@@ -12,6 +12,7 @@ from graphql import (
     SelectionSetNode,
 )
 
+from gateway.compat import resolve_info
 from gateway.schema.context import Info
 
 
@@ -23,7 +24,7 @@ def selects(info: Info, *paths: Sequence[str]) -> bool:
     document directly: Strawberry's `selected_fields` would first copy it into objects of its
     own on every request.
     """
-    raw = info._raw_info
+    raw = resolve_info(info)
     return any(
         _reaches(node.selection_set, path, raw.fragments)
         for node in raw.field_nodes

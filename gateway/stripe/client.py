@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 import httpx
 import orjson
 
+from gateway.compat import join_url
 from gateway.config import StripeSettings
 from gateway.stripe.budget import CallBudget, CallGuard
 from gateway.stripe.encoding import encode_params
@@ -214,16 +215,12 @@ class StripeClient:
 
         httpx parses a URL string in Python, one character at a time: the costliest step of a
         call after aiohttp's own. A plain path needs none of it, so it goes onto the base parsed
-        once. httpx has no public way to build a URL from parsed parts, hence `_uri_reference`
-        (httpx is pinned below 0.29, and the tests check both ways give the same URL).
+        once (see gateway/compat.py; the tests check both ways give the same URL).
         """
         if self._base is None or not _PLAIN_PATH.fullmatch(path):
             return httpx.URL(self._settings.api_base + path)
         path, question, query = path.partition("?")
-        base = self._base._uri_reference
-        url = httpx.URL.__new__(httpx.URL)
-        url._uri_reference = base._replace(path=base.path + path, query=query if question else None)
-        return url
+        return join_url(self._base, path, query if question else None)
 
     @staticmethod
     def _should_retry(response: httpx.Response) -> bool:

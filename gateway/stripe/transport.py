@@ -6,6 +6,8 @@ import aiohttp
 import httpx
 import yarl
 
+from gateway.compat import read_response
+
 # Headers that describe the body as it travelled; aiohttp has already undone the encoding.
 _TRANSFER_HEADERS = frozenset({b"content-encoding", b"content-length", b"transfer-encoding"})
 
@@ -52,7 +54,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                     for name, value in response.raw_headers
                     if name.lower() not in _TRANSFER_HEADERS
                 ]
-                return _read_response(response.status, headers, body, request)
+                return read_response(response.status, headers, body, request)
         except TimeoutError as exc:
             raise httpx.TimeoutException(f"timed out: {exc}", request=request) from exc
         except aiohttp.ClientConnectorError as exc:
@@ -63,19 +65,3 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         if self._session is not None:
             await self._session.close()
-
-
-def _read_response(
-    status: int, headers: list[tuple[bytes, bytes]], body: bytes, request: httpx.Request
-) -> httpx.Response:
-    """An httpx response whose (already decoded) body is read.
-
-    `Response.read()` would pass the body through httpx's decoders and chunkers, which costs
-    more CPU than the rest of building the response. httpx has no public way to hand it a read
-    body, hence `_content` (httpx is pinned below 0.29, and the tests read `.content`).
-    """
-    response = httpx.Response(
-        status, headers=headers, stream=httpx.ByteStream(body), request=request
-    )
-    response._content = body
-    return response

@@ -12,7 +12,7 @@ import re
 import typing
 from enum import Enum
 
-from strawberry.utils.str_converters import to_camel_case
+from gateway.compat import to_camel_case
 
 # A word as Stripe writes a parameter: `line_items[0][price_data][currency]`.
 _TOKEN = re.compile(r"(`?)\b([a-z][a-z0-9_]*(?:\[[A-Za-z0-9_]*\])*)(`?)")
