@@ -44,7 +44,7 @@ lint: $(STAMP)
 	$(BIN)/hadolint Dockerfile
 
 typecheck: $(STAMP)
-	$(BIN)/mypy gateway stripe_emulator
+	$(BIN)/mypy gateway stripe_emulator tests benchmarks
 
 schema: $(STAMP)
 	$(BIN)/checkout-gateway export-schema > schema.graphql

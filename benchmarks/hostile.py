@@ -73,7 +73,9 @@ def fitting(schema: GraphQLSchema, items: int) -> str:
     for part in _top_level(every_field(schema, "CheckoutSession")):
         trial = " ".join([*chosen, part])
         document = parse(f'{{ checkoutSession(id: "x") {{ {trial} }} }}')
-        fields = model.compile(document, document.definitions[0])(None, caller).fields  # type: ignore[arg-type]
+        [operation] = document.definitions
+        assert isinstance(operation, OperationDefinitionNode)
+        fields = model.compile(document, operation)(None, caller).fields
         if items * fields <= LIMITS.max_result_fields - 2 * items:
             chosen.append(part)
     return " ".join(chosen)

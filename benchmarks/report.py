@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from benchmarks.measure import INTERFERENCE_PERCENT, Measurement
 from benchmarks.processes import Pinning
-
-if TYPE_CHECKING:
-    from benchmarks.suite import Soak, WorkloadResult
+from benchmarks.results import Soak, WorkloadResult
 
 READY_TARGET_S = 2.0
 SOAK_PEAK_TARGET_MB = 120.0

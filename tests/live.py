@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import websockets
+from websockets.typing import Subprotocol
 
 from stripe_emulator.webhooks import signature_header
 
@@ -41,7 +42,8 @@ class Socket:
         self._ids = itertools.count(1)
 
     async def __aenter__(self) -> Socket:
-        self.ws = await websockets.connect(self._url, subprotocols=["graphql-transport-ws"])
+        protocols = [Subprotocol("graphql-transport-ws")]
+        self.ws = await websockets.connect(self._url, subprotocols=protocols)
         await self.send({"type": "connection_init", "payload": self._payload})
         ack = await self.receive()
         assert ack["type"] == "connection_ack", ack
@@ -71,7 +73,7 @@ class Socket:
             message = await asyncio.wait_for(self.ws.recv(), seconds)
         except TimeoutError:
             return True
-        raise AssertionError(f"expected silence, got {message}")
+        raise AssertionError(f"expected silence, got {message!r}")
 
 
 def stripe_event(

@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 
@@ -45,10 +46,21 @@ def gateway_process(env: dict[str, str], port: int | None = None) -> Iterator[Ga
             wait_until_healthy(running)
             yield running
         finally:
-            process.terminate()
-            process.wait(timeout=15)
+            stop_process(process, seconds=15)
             log.seek(0)
             running.log_lines = log.read().decode().splitlines()
+
+
+def stop_process(process: subprocess.Popen[Any], seconds: float = 10) -> None:
+    """Terminate the process, and kill it if it has not exited within `seconds`, so that a
+    hung one fails its test instead of outliving the suite."""
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        raise
 
 
 def wait_until_healthy(running: GatewayProcess, seconds: float = 20) -> None:
@@ -93,18 +105,22 @@ class RedisServer:
         deadline = time.monotonic() + 10
         while not self._answers():
             if self._process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
                 raise RuntimeError("redis-server did not start")
             time.sleep(0.05)
 
     def stop(self) -> None:
-        if self._process is not None:
-            self._process.terminate()
-            self._process.wait(timeout=10)
-            self._process = None
+        process, self._process = self._process, None
+        if process is not None:
+            stop_process(process)
 
     def _answers(self) -> bool:
         ping = ["redis-cli", "-p", str(self.port), "ping"]
-        return subprocess.run(ping, capture_output=True).stdout.strip() == b"PONG"
+        try:
+            answer = subprocess.run(ping, capture_output=True, timeout=5).stdout
+        except subprocess.TimeoutExpired:
+            return False
+        return answer.strip() == b"PONG"
 
 
 @contextmanager

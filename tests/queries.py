@@ -35,7 +35,7 @@ query List($first: Int, $after: String, $last: Int, $before: String,
 """
 
 
-def payment_input(*amounts: int, currency: str = "usd") -> dict[str, object]:
+def payment_input(*amounts: int, currency: str = "usd", quantity: int = 1) -> dict[str, object]:
     """A payment-mode input with one line item per amount, priced inline."""
     return {
         "mode": "PAYMENT",
@@ -47,7 +47,7 @@ def payment_input(*amounts: int, currency: str = "usd") -> dict[str, object]:
                     "unitAmount": amount,
                     "productData": {"name": f"Item {index}"},
                 },
-                "quantity": 1,
+                "quantity": quantity,
             }
             for index, amount in enumerate(amounts)
         ],

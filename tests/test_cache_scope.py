@@ -1,13 +1,10 @@
 from __future__ import annotations
 
-import shutil
-import subprocess
 import time
-
-import pytest
 
 from gateway.config import CacheSettings, StripeSettings
 from gateway.loaders import ResponseCache
+from tests.processes import redis_server
 from tests.servers import free_port
 
 
@@ -23,51 +20,19 @@ def test_scopes_separate_keys_accounts_and_versions() -> None:
     assert all("sk_test" not in scope for scope in scopes)
 
 
-def redis_available() -> bool:
-    """Make sure the machine's Redis server is up, starting it if it is installed but stopped."""
-    if shutil.which("redis-cli") is None:
-        return False
-    if subprocess.run(["redis-cli", "ping"], capture_output=True).returncode == 0:
-        return True
-    if shutil.which("redis-server") is None:
-        return False
-    subprocess.run(
-        [
-            "redis-server",
-            "--daemonize",
-            "yes",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            "6379",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        check=False,
-    )
-    for _ in range(50):
-        if subprocess.run(["redis-cli", "ping"], capture_output=True).returncode == 0:
-            return True
-        time.sleep(0.1)
-    return False
-
-
 async def test_redis_backend_round_trips_objects() -> None:
-    if not redis_available():
-        pytest.skip("no Redis server on this machine")
-    cache = ResponseCache(CacheSettings(url="redis://127.0.0.1:6379/0"))
     session = {"id": "cs_test_redis", "status": "open", "metadata": {"a": "b"}, "total": 5}
-    try:
-        key = f"checkout-gateway:test:{time.monotonic_ns()}"
-        assert await cache.get(key) is None
-        await cache.set(key, session, 2.5)
-        assert await cache.get(key) == session
-        await cache.delete(key)
-        assert await cache.get(key) is None
-    finally:
-        await cache.close()
+    with redis_server() as redis:
+        cache = ResponseCache(CacheSettings(url=redis.url))
+        try:
+            key = f"checkout-gateway:test:{time.monotonic_ns()}"
+            assert await cache.get(key) is None
+            await cache.set(key, session, 2.5)
+            assert await cache.get(key) == session
+            await cache.delete(key)
+            assert await cache.get(key) is None
+        finally:
+            await cache.close()
 
 
 async def test_an_unreachable_cache_is_passed_over() -> None:

@@ -19,40 +19,16 @@ from tests.servers import free_port, serve
 
 
 def test_serve_without_a_key_runs_on_the_embedded_emulator() -> None:
-    port, emulator_port = free_port(), free_port()
-    env = {key: value for key, value in os.environ.items() if not key.startswith("STRIPE_")} | {
-        "PORT": str(port),
-        "EMULATOR_PORT": str(emulator_port),
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gateway", "serve"],
-        env=env,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stderr is not None
-        first_line = process.stderr.readline()
-        assert "Demo mode: no STRIPE_API_KEY is set" in first_line
-        assert f"127.0.0.1:{emulator_port}" in first_line
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/healthz").raise_for_status()
-                break
-            except httpx.HTTPError:
-                assert time.monotonic() < deadline, "the gateway did not start"
-                time.sleep(0.1)
-        response = httpx.post(
-            f"http://127.0.0.1:{port}/graphql",
-            json={"query": "{ checkoutSessions(first: 50) { nodes { id mode status } } }"},
-        )
-        nodes = response.json()["data"]["checkoutSessions"]["nodes"]
-        assert {node["status"] for node in nodes} == {"OPEN", "COMPLETE", "EXPIRED"}
-        assert {node["mode"] for node in nodes} == {"PAYMENT", "SETUP", "SUBSCRIPTION"}
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    emulator_port = free_port()
+    query = {"query": "{ checkoutSessions(first: 50) { nodes { id mode status } } }"}
+    with gateway_process({"EMULATOR_PORT": str(emulator_port)}) as gateway:
+        response = httpx.post(f"{gateway.url}/graphql", json=query)
+    first_line = gateway.log_lines[0]
+    assert "Demo mode: no STRIPE_API_KEY is set" in first_line
+    assert f"127.0.0.1:{emulator_port}" in first_line
+    nodes = response.json()["data"]["checkoutSessions"]["nodes"]
+    assert {node["status"] for node in nodes} == {"OPEN", "COMPLETE", "EXPIRED"}
+    assert {node["mode"] for node in nodes} == {"PAYMENT", "SETUP", "SUBSCRIPTION"}
     deadline = time.monotonic() + 5
     while port_open(emulator_port):
         assert time.monotonic() < deadline, "the emulator outlived the gateway"
@@ -70,7 +46,11 @@ def port_open(port: int) -> bool:
 def test_a_bad_setting_is_refused_with_its_name() -> None:
     env = dict(os.environ) | {"PORT": "eighty"}
     result = subprocess.run(
-        [sys.executable, "-m", "gateway", "serve"], env=env, capture_output=True, text=True
+        [sys.executable, "-m", "gateway", "serve"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert result.returncode == 2
     assert "PORT must be a port number" in result.stderr

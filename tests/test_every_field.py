@@ -1,10 +1,16 @@
-"""Every field of CheckoutSession, nested objects included, against the emulator's REST JSON."""
+"""Every field of CheckoutSession, nested objects included, against the emulator's REST JSON.
+
+The module has an emulator of its own: sessions other tests create would push the demo
+sessions, which cover every mode and status, out of the first page it lists.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+import pytest
 from graphql import (
     GraphQLEnumType,
     GraphQLList,
@@ -15,12 +21,30 @@ from graphql import (
     get_named_type,
 )
 
+from gateway.app import create_app
 from gateway.schema import build_schema
-from tests.conftest import GraphQLClient, Upstream
+from stripe_emulator import EmulatorOptions
+from stripe_emulator import create_app as create_emulator
+from tests.conftest import GraphQLClient, Upstream, fake_key
+from tests.servers import serve
 
 SCHEMA = build_schema()._schema
 # Connections that need calls of their own: a session's line items and a customer's sessions.
 SKIPPED = {"lineItems", "checkoutSessions"}
+
+
+@pytest.fixture(scope="module")
+def upstream() -> Iterator[Upstream]:
+    """An emulator holding the demo sessions and nothing else."""
+    with serve(create_emulator(EmulatorOptions())) as url:
+        yield Upstream(url=url, key=fake_key())
+
+
+@pytest.fixture(scope="module")
+def gateway_url(upstream: Upstream) -> Iterator[str]:
+    """A gateway in front of the module's own emulator, for the `gql` client."""
+    with serve(create_app(upstream.gateway_settings())) as url:
+        yield url
 
 
 def python_name(field: Any) -> str:

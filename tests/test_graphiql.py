@@ -7,13 +7,21 @@ import dataclasses
 import hashlib
 import shutil
 import tomllib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
-from playwright.async_api import Browser, Page, Request, Route, async_playwright
+from playwright.async_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Error,
+    Page,
+    Request,
+    Route,
+    async_playwright,
+)
 
 from gateway.app import create_app
 from gateway.config import ApiKey, AuthSettings
@@ -64,6 +72,13 @@ class Visit:
         self.requests: list[Request] = []
         self.problems: list[str] = []
 
+    def page_error(self, error: Error) -> None:
+        self.problems.append(str(error))
+
+    def console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.problems.append(message.text)
+
     async def route(self, route: Route) -> None:
         if route.request.url.startswith(self.origin + "/"):
             self.requests.append(route.request)
@@ -91,9 +106,13 @@ class Visit:
         raise AssertionError("GraphiQL showed no response within 15 s")
 
 
+OpenPage = Callable[[str], Awaitable[Visit]]
+
+
 @pytest.fixture
-async def visit(browser: Browser) -> AsyncIterator[Any]:
-    contexts = []
+async def visit(browser: Browser) -> AsyncIterator[OpenPage]:
+    """Opens GraphiQL pages, each in a context of its own, closed when the test ends."""
+    contexts: list[BrowserContext] = []
 
     async def open_page(origin: str) -> Visit:
         context = await browser.new_context()
@@ -101,11 +120,8 @@ async def visit(browser: Browser) -> AsyncIterator[Any]:
         page = await context.new_page()
         visit = Visit(page, origin)
         await context.route("**/*", visit.route)
-        page.on("pageerror", lambda error: visit.problems.append(str(error)))
-        page.on(
-            "console",
-            lambda message: message.type == "error" and visit.problems.append(message.text),
-        )
+        page.on("pageerror", visit.page_error)
+        page.on("console", visit.console)
         await page.goto(origin + "/graphql")
         await page.wait_for_selector(".graphiql-execute-button", timeout=15_000)
         return visit
@@ -116,10 +132,10 @@ async def visit(browser: Browser) -> AsyncIterator[Any]:
 
 
 async def test_graphiql_runs_its_example_with_no_internet(
-    demo_gateway: str, upstream: Upstream, visit: Any
+    demo_gateway: str, upstream: Upstream, visit: OpenPage
 ) -> None:
     made = await upstream.new_session()
-    page: Visit = await visit(demo_gateway)
+    page = await visit(demo_gateway)
     banner = page.page.locator("#gateway-demo-mode")
     assert "Demo mode" in await banner.inner_text()
 
@@ -138,10 +154,10 @@ async def test_graphiql_runs_its_example_with_no_internet(
 
 
 async def test_graphiql_sends_the_authorization_header_typed_in(
-    keyed_gateway: str, upstream: Upstream, visit: Any
+    keyed_gateway: str, upstream: Upstream, visit: OpenPage
 ) -> None:
     made = await upstream.new_session()
-    page: Visit = await visit(keyed_gateway)
+    page = await visit(keyed_gateway)
     assert await page.page.locator("#gateway-demo-mode").count() == 0
     refused = await page.run()
     assert "UNAUTHENTICATED" in refused

@@ -57,7 +57,7 @@ async def test_create_with_typed_nested_input_reaches_stripe(gql: GraphQLClient)
     }
     """
     expires_at = int(datetime.now().timestamp()) + 3600
-    request = payment_input(700) | {
+    request = payment_input(700, quantity=3) | {
         "clientReferenceId": "cart-42",
         "metadata": {"order": "42"},
         "expiresAt": datetime.fromtimestamp(expires_at).astimezone().isoformat(),
@@ -66,7 +66,6 @@ async def test_create_with_typed_nested_input_reaches_stripe(gql: GraphQLClient)
         ],
         "phoneNumberCollection": {"enabled": True},
     }
-    request["lineItems"][0]["quantity"] = 3  # type: ignore[index]
     data = await gql.data(query, input=request)
     session = data["createCheckoutSession"]["checkoutSession"]
     assert session["metadata"] == {"order": "42"}

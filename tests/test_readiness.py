@@ -12,6 +12,7 @@ import httpx
 from gateway.app import create_app
 from gateway.config import CacheSettings, ObservabilitySettings, Settings, StripeSettings
 from tests.conftest import Upstream, fake_key
+from tests.processes import stop_process
 from tests.servers import free_port, serve
 
 # Every probe checks afresh, so the tests see a change at once.
@@ -77,8 +78,7 @@ def test_not_ready_while_stripe_is_down_and_ready_once_it_is_back() -> None:
                 assert time.monotonic() < deadline, "never ready after Stripe came back"
                 time.sleep(0.1)
         finally:
-            emulator.terminate()
-            emulator.wait(timeout=10)
+            stop_process(emulator)
         assert ready(url).status_code == 503
 
 

@@ -147,7 +147,7 @@ async def test_server_sent_events_need_credentials(gateway: str) -> None:
 
 async def test_a_socket_without_credentials_is_closed(gateway: str) -> None:
     url = gateway.replace("http://", "ws://") + "/graphql"
-    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as ws:
+    async with websockets.connect(url, subprotocols=[Subprotocol("graphql-transport-ws")]) as ws:
         await ws.send(json.dumps({"type": "connection_init", "payload": {}}))
         with pytest.raises(websockets.ConnectionClosed) as closed:
             await ws.recv()

@@ -179,7 +179,7 @@ def test_malformed_trace_headers_start_a_new_trace_quietly(
 ) -> None:
     url, exporter, provider = exported
     exporter.clear()
-    encoded = {name: value.encode("utf-8") for name, value in headers.items()}
+    encoded = {name.encode(): value.encode("utf-8") for name, value in headers.items()}
     with caplog.at_level(logging.INFO):
         response = httpx.post(
             f"{url}/graphql",

@@ -9,6 +9,7 @@ from typing import Any, get_args, get_type_hints
 
 import httpx
 import pytest
+import strawberry
 from strawberry.types.base import StrawberryList, StrawberryOptional
 from typing_extensions import is_typeddict
 
@@ -309,7 +310,7 @@ async def test_an_idempotency_key_replays_the_update(
 def test_empty_lists_that_stripe_clears_are_sent_as_empty_strings() -> None:
     input = UpdateCheckoutSessionInput(
         shipping_options=[],
-        line_items=[UpdateLineItemInput(id="li_1", tax_rates=[])],  # type: ignore[arg-type]
+        line_items=[UpdateLineItemInput(id=strawberry.ID("li_1"), tax_rates=[])],
     )
     assert to_stripe_params(input) == {
         "shipping_options": "",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import httpx
 import orjson
@@ -72,12 +72,15 @@ STALE = int(time.time()) - 3600
         (b"not json", signed(b"not json"), "not JSON"),
         (b"[1, 2]", signed(b"[1, 2]"), "not a Stripe event"),
         # Characters str.isdigit() admits and int() refuses, and signatures that are not ASCII.
-        (b"{}", {"Stripe-Signature": "t=\u00b2,v1=a".encode("latin-1")}, "missing or malformed"),
-        (b"{}", {"Stripe-Signature": "t=1,v1=\u00e9".encode("latin-1")}, "No signature matches"),
+        (b"{}", {b"Stripe-Signature": "t=\u00b2,v1=a".encode("latin-1")}, "missing or malformed"),
+        (b"{}", {b"Stripe-Signature": "t=1,v1=\u00e9".encode("latin-1")}, "No signature matches"),
     ],
 )
 async def test_unsigned_tampered_stale_or_malformed_deliveries_are_refused(
-    linked: tuple[str, Upstream], body: bytes, headers: dict[str, str | bytes], fragment: str
+    linked: tuple[str, Upstream],
+    body: bytes,
+    headers: Mapping[str, str] | Mapping[bytes, bytes],
+    fragment: str,
 ) -> None:
     gateway, _ = linked
     async with httpx.AsyncClient(base_url=gateway) as http:

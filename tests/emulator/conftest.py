@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
-from typing import Any
+from typing import Literal
 
 import httpx
 import pytest
 import stripe
+from stripe.params import PriceCreateParams
 
 from stripe_emulator import EmulatorOptions, create_app
 from tests.servers import serve
+
+Interval = Literal["day", "week", "month", "year"]
 
 
 def new_key() -> str:
@@ -57,9 +60,9 @@ def http(base_url: str, account: str) -> Iterator[httpx.Client]:
 
 
 def make_price(
-    client: stripe.StripeClient, amount: int = 1500, *, interval: str | None = None
-) -> Any:
-    params: dict[str, Any] = {
+    client: stripe.StripeClient, amount: int = 1500, *, interval: Interval | None = None
+) -> stripe.Price:
+    params: PriceCreateParams = {
         "currency": "usd",
         "unit_amount": amount,
         "product_data": {"name": f"Item {amount}"},

@@ -42,15 +42,15 @@ def emulator(received: tuple[str, Any]) -> Iterator[str]:
         yield url
 
 
-def next_event(inbox: queue.Queue[tuple[bytes, str]]) -> Any:
+def next_event(client: stripe.StripeClient, inbox: queue.Queue[tuple[bytes, str]]) -> Any:
     body, signature = inbox.get(timeout=5)
-    return stripe.Webhook.construct_event(body.decode(), signature, SECRET)
+    return client.construct_event(body, signature, SECRET)
 
 
-def open_session(client: stripe.StripeClient, **extra: Any) -> Any:
+def open_session(client: stripe.StripeClient) -> stripe.checkout.Session:
     price = make_price(client)
     return client.v1.checkout.sessions.create(
-        {"mode": "payment", "line_items": [{"price": price.id, "quantity": 1}], **extra}
+        {"mode": "payment", "line_items": [{"price": price.id, "quantity": 1}]}
     )
 
 
@@ -59,14 +59,14 @@ def test_completed_and_expired_events(emulator: str, received: tuple[str, Any]) 
     client = stripe_client(emulator, new_account())
     paid = open_session(client)
     httpx.post(f"{emulator}/_emulator/checkout/sessions/{paid.id}/complete", data={"name": "Al"})
-    event = next_event(inbox)
+    event = next_event(client, inbox)
     assert event.type == "checkout.session.completed" and event.id.startswith("evt_")
     assert event.data.object.id == paid.id and event.data.object.status == "complete"
     assert event.api_version == "2026-02-25.clover" and event.livemode is False
 
     dropped = open_session(client)
     client.v1.checkout.sessions.expire(dropped.id)
-    event = next_event(inbox)
+    event = next_event(client, inbox)
     assert event.type == "checkout.session.expired" and event.data.object.id == dropped.id
     assert event["request"]["id"].startswith("req_")
 
@@ -76,7 +76,7 @@ def test_bad_signature_is_rejected(emulator: str, received: tuple[str, Any]) -> 
     client.v1.checkout.sessions.expire(open_session(client).id)
     body, signature = received[1].get(timeout=5)
     with pytest.raises(stripe.SignatureVerificationError):
-        stripe.Webhook.construct_event(body.decode(), signature, "whsec_other")
+        client.construct_event(body, signature, "whsec_other")
 
 
 def test_clock_expires_sessions(emulator: str, received: tuple[str, Any]) -> None:
@@ -88,7 +88,7 @@ def test_clock_expires_sessions(emulator: str, received: tuple[str, Any]) -> Non
     httpx.post(f"{emulator}/_emulator/clock/advance", json={"seconds": 86400})
     gone = client.v1.checkout.sessions.retrieve(session.id)
     assert (gone.status, gone.url) == ("expired", None)
-    event = next_event(received[1])
+    event = next_event(client, received[1])
     assert (event.type, event.data.object.id) == ("checkout.session.expired", session.id)
     assert event["request"]["id"] is None
     refused = httpx.post(f"{emulator}/_emulator/checkout/sessions/{session.id}/complete")

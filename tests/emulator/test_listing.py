@@ -30,7 +30,7 @@ def test_newest_first_and_both_directions(client: stripe.StripeClient) -> None:
     sessions = client.v1.checkout.sessions
     first = sessions.list({"limit": 3})
     assert ids(first) == newest_first[:3] and first.has_more is True
-    assert first.url == "/v1/checkout/sessions" and first.object == "list"
+    assert first.url == "/v1/checkout/sessions" and first.get("object") == "list"
     second = sessions.list({"limit": 3, "starting_after": first.data[-1].id})
     assert ids(second) == newest_first[3:6] and second.has_more is True
     last = sessions.list({"limit": 3, "starting_after": second.data[-1].id})
@@ -102,7 +102,7 @@ def test_payment_link_filter_on_demo_data(base_url: str) -> None:
 def test_list_expands_line_items(client: stripe.StripeClient) -> None:
     make_sessions(client, 2)
     page = client.v1.checkout.sessions.list({"expand": ["data.line_items"]})
-    assert [s.line_items.data[0].quantity for s in page.data] == [2, 1]
+    assert [s.line_items.data[0].quantity for s in page.data if s.line_items] == [2, 1]
 
 
 def test_line_items_pagination(client: stripe.StripeClient, http: httpx.Client) -> None:

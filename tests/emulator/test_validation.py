@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
 import stripe
+from stripe.params.checkout import SessionCreateParams
 
 from tests.emulator.conftest import make_price
 
@@ -21,8 +22,10 @@ def create_error(http: httpx.Client, form: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_unknown_parameter_through_sdk(client: stripe.StripeClient) -> None:
+    # The SDK's types would refuse the unknown parameter before the emulator could.
+    unknown = cast("SessionCreateParams", {"mode": "setup", "currency": "usd", "colour": "red"})
     with pytest.raises(stripe.InvalidRequestError) as caught:
-        client.v1.checkout.sessions.create({"mode": "setup", "currency": "usd", "colour": "red"})  # type: ignore[typeddict-unknown-key]
+        client.v1.checkout.sessions.create(unknown)
     assert caught.value.code == "parameter_unknown"
     assert caught.value.param == "colour"
     assert caught.value.user_message == "Received unknown parameter: colour"
