@@ -81,7 +81,9 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
     authenticator = Authenticator(settings.auth)
     # Where anyone may introspect, errors may as well suggest what was meant.
     executor = Executor(
-        build_schema(), hide_suggestions=Scope.INTROSPECT not in settings.auth.anonymous_scopes
+        build_schema(),
+        hide_suggestions=Scope.INTROSPECT not in settings.auth.anonymous_scopes,
+        engine=settings.engine,
     )
     worker = Worker()
     documents = DocumentCache(

@@ -14,6 +14,7 @@ from gateway.config.files import FileError, read_api_keys, read_trusted_document
 from gateway.config.settings import (
     DEFAULT_API_BASE,
     DEFAULT_API_VERSION,
+    ENGINES,
     AuthSettings,
     CacheSettings,
     CorsSettings,
@@ -197,6 +198,13 @@ def _log_format(raw: str) -> str:
     return value
 
 
+def _engine(raw: str) -> str:
+    value = raw.lower()
+    if value not in ENGINES:
+        raise ValueError(raw)
+    return value
+
+
 def default_rate_limit(api_key: str) -> float | None:
     """Stripe's per-account limit for the mode the key belongs to; none for the emulator."""
     if not api_key:
@@ -258,6 +266,7 @@ def load_settings(
             source, "EMULATOR_PORT", _listening_port, 12111, "a port number from 1 to 65535"
         ),
         workers=_read(source, "WORKERS", _workers, 1, "a whole number, 1 or more, or auto"),
+        engine=_read(source, "GRAPHQL_ENGINE", _engine, "plans", ", ".join(ENGINES)),
         production=production,
         observability=ObservabilitySettings(
             log_level=_read(

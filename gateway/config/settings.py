@@ -174,6 +174,11 @@ class ObservabilitySettings:
     ready_ttl: float = 5.0
 
 
+# How operations execute: compiled plans, graphql-core with a short path for Stripe's leaves,
+# or graphql-core as it is (benchmarks/README.md has what each costs).
+ENGINES = ("plans", "lean", "graphql-core")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the gateway process needs to start.
@@ -191,6 +196,7 @@ class Settings:
     port: int = 8000
     emulator_port: int = 12111
     workers: int = 1
+    engine: str = "plans"
     production: bool = False
     demo: bool = False
     observability: ObservabilitySettings = field(default_factory=ObservabilitySettings)

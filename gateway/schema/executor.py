@@ -2,7 +2,9 @@
 
 Strawberry defines the schema, but requests skip its extension pipeline, whose per-request
 work costs more CPU than executing a small query does. A prepared document runs as a compiled
-plan (see plan.py), or on graphql-core when it uses what plans do not cover. What the pipeline
+plan (see plan.py), or on graphql-core when it uses what plans do not cover; `GRAPHQL_ENGINE`
+can choose graphql-core for every operation instead, as it is or with the short path for
+Stripe's leaves of lean.py (benchmarks/README.md compares the three). What the pipeline
 did for the gateway (presenting errors) is done here; keeping prepared documents is the
 document cache's job (gateway.limits.documents).
 """
@@ -40,6 +42,7 @@ from gateway.schema.errors import (
 )
 from gateway.schema.execution import MAX_ERRORS, Execution
 from gateway.schema.introspection import SCHEMA_FIELDS, SCHEMA_ONLY, root_fields
+from gateway.schema.lean import LeanExecutionContext, plain_leaves
 from gateway.schema.permissions import forbidden
 from gateway.schema.plan import Plans, compile_plans
 
@@ -90,10 +93,16 @@ class Executor:
     might have meant, which would tell the schema to callers not allowed to introspect it.
     """
 
-    def __init__(self, schema: strawberry.Schema, *, hide_suggestions: bool = False) -> None:
+    def __init__(
+        self, schema: strawberry.Schema, *, hide_suggestions: bool = False, engine: str = "plans"
+    ) -> None:
+        """`engine` runs operations as compiled plans (`plans`), or on graphql-core with a short
+        path for Stripe's leaves (`lean`) or as it is (`graphql-core`)."""
         self._strawberry_schema = schema
         self._schema = schema._schema
         self._hide_suggestions = hide_suggestions
+        self._plans = engine == "plans"
+        self._lean = plain_leaves(self._schema) if engine == "lean" else None
 
     @property
     def schema(self) -> GraphQLSchema:
@@ -119,7 +128,9 @@ class Executor:
             fields = root_fields(document, definition)
             operation = Operation(
                 definition,
-                compile_plans(self._strawberry_schema, document, definition),
+                compile_plans(self._strawberry_schema, document, definition)
+                if self._plans
+                else None,
                 introspects=bool(fields & SCHEMA_FIELDS),
                 schema_only=fields <= SCHEMA_ONLY,
             )
@@ -216,6 +227,18 @@ class Executor:
         inputs: dict[str, Any] | None,
         operation_name: str | None,
     ) -> ExecutionResult | Awaitable[ExecutionResult]:
+        if self._lean is not None:
+            return execute(
+                self._schema,
+                document,
+                context_value=context,
+                variable_values=inputs,
+                operation_name=operation_name,
+                executor_class=LeanExecutionContext,
+                is_awaitable=_is_awaitable,
+                hide_suggestions=self._hide_suggestions,
+                plain_leaves=self._lean,
+            )
         return execute(
             self._schema,
             document,
