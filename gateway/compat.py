@@ -2,13 +2,14 @@
 
 tests/test_compat.py checks every assumption made here against the installed versions
 (httpx and Strawberry are held to one minor series in pyproject.toml). The execution engine
-(gateway/schema/plan.py, execution.py, executor.py) keeps its own list of graphql-core and
-Strawberry internals beside it.
+(gateway/engine/) keeps its own list of graphql-core and Strawberry internals in its
+compat.py, as it imports nothing from the rest of the gateway.
 
 - httpx builds a URL from a string by parsing it in Python, and reads a response body
   through its decoders: both cost more than the rest of a call to Stripe, and httpx has no
   public way to build a URL from parsed parts or hand a response a body already read.
-- Strawberry keeps graphql-core's resolve info and schema behind private attributes.
+- Strawberry keeps graphql-core's resolve info behind a private attribute (and its schema,
+  for which the engine's own compatibility module has the one function).
 - Strawberry's HTTP view speaks the subscription protocols (graphql-transport-ws over
   WebSocket, graphql-sse over HTTP) and asks its schema for a stream of results with
   `stream()`. The gateway hands it a schema whose `stream()` runs the gateway's own pipeline
@@ -23,9 +24,11 @@ from typing import Any
 
 import httpx
 import strawberry
-from graphql import GraphQLError, GraphQLResolveInfo, GraphQLSchema
+from graphql import GraphQLError, GraphQLResolveInfo
 from strawberry.types.execution import ExecutionResult, PreExecutionError
 from strawberry.utils.str_converters import to_camel_case
+
+from gateway.engine.compat import graphql_schema
 
 __all__ = [
     "StreamingSchema",
@@ -123,8 +126,3 @@ def read_response(
 def resolve_info(info: strawberry.Info[Any, Any]) -> GraphQLResolveInfo[Any]:
     """graphql-core's resolve info behind Strawberry's: the syntax tree of the selection."""
     return info._raw_info
-
-
-def graphql_schema(schema: strawberry.Schema) -> GraphQLSchema:
-    """The graphql-core schema Strawberry built."""
-    return schema._schema

@@ -14,12 +14,12 @@ from graphql import DocumentNode, OperationDefinitionNode, parse
 from strawberry.permission import BasePermission
 
 from gateway.config import CacheSettings, StripeSettings
+from gateway.engine import compile_plans
 from gateway.identity import ALL_SCOPES, Caller
 from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
 from gateway.schema import Context, Executor
 from gateway.schema.base import StripeObject, schema_config
 from gateway.schema.errors import present, request_errors
-from gateway.schema.plan import compile_plans
 from gateway.stripe import StripeClient
 
 

@@ -8,21 +8,11 @@ from typing import Any, cast
 import strawberry
 from strawberry.schema.config import StrawberryConfig
 
+from gateway.engine import resolve_key
 from gateway.schema.scalars import SCALARS
 
 StripeObject = dict[str, Any]
 """A Stripe API object as decoded from JSON; output types read their fields from it."""
-
-
-def resolve_key(source: Any, name: str) -> object:
-    """Read a field from a Stripe JSON object, or an attribute from anything else.
-
-    Output types keep Stripe's snake_case names as their Python names, so a field resolves by
-    looking its own name up in the dictionary, with no per-field code and no copying.
-    """
-    if type(source) is dict:
-        return source.get(name)
-    return getattr(source, name)
 
 
 def expandable(key: str) -> Callable[[StripeObject], StripeObject | None]:

@@ -28,9 +28,20 @@ from graphql import (
     subscribe,
     validate,
 )
-from strawberry.execution.is_awaitable import optimized_is_awaitable
-from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from gateway.engine import (
+    MAX_ERRORS,
+    Execution,
+    LeanExecutionContext,
+    Plans,
+    compile_plans,
+    plain_leaves,
+)
+from gateway.engine.compat import (
+    StrawberryGraphQLCoreExecutionContext,
+    graphql_schema,
+    optimized_is_awaitable,
+)
 from gateway.identity import Scope
 from gateway.schema.context import Context
 from gateway.schema.errors import (
@@ -40,11 +51,8 @@ from gateway.schema.errors import (
     present,
     request_errors,
 )
-from gateway.schema.execution import MAX_ERRORS, Execution
 from gateway.schema.introspection import SCHEMA_FIELDS, SCHEMA_ONLY, root_fields
-from gateway.schema.lean import LeanExecutionContext, plain_leaves
 from gateway.schema.permissions import forbidden
-from gateway.schema.plan import Plans, compile_plans
 
 Response = dict[str, Any]
 
@@ -99,7 +107,7 @@ class Executor:
         """`engine` runs operations as compiled plans (`plans`), or on graphql-core with a short
         path for Stripe's leaves (`lean`) or as it is (`graphql-core`)."""
         self._strawberry_schema = schema
-        self._schema = schema._schema
+        self._schema = graphql_schema(schema)
         self._hide_suggestions = hide_suggestions
         self._plans = engine == "plans"
         self._lean = plain_leaves(self._schema) if engine == "lean" else None

@@ -48,33 +48,31 @@ from graphql import (
     is_specified_scalar_type,
 )
 from graphql.execution import default_field_resolver
-from graphql.execution.collect_fields import (
-    FieldDetails,
-    FragmentDetails,
-    collect_fields,
-    collect_subfields,
-)
-from graphql.execution.get_variable_signature import (
-    GraphQLVariableSignature,
-    get_variable_signature,
-)
-from graphql.execution.values import (
-    VariableValues,
-    VariableValueSource,
-    get_argument_values,
-    get_variable_values,
-    input_is_nested_too_deeply,
-)
+from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 from graphql.language import BREAK, Visitor, visit
 from graphql.utilities import coerce_input_value
 from strawberry.exceptions import PermissionReturnedNonBooleanError
 from strawberry.extensions import FieldExtension
 from strawberry.permission import BasePermission, PermissionExtension
-from strawberry.schema.config import StrawberryConfig
-from strawberry.types.base import StrawberryMaybe, StrawberryOptional
-from strawberry.types.field import StrawberryField
 
-from gateway.schema.base import resolve_key
+from gateway.engine.compat import (
+    FieldDetails,
+    FragmentDetails,
+    GraphQLVariableSignature,
+    StrawberryConfig,
+    StrawberryField,
+    StrawberryMaybe,
+    StrawberryOptional,
+    VariableValueSource,
+    collect_fields,
+    collect_subfields,
+    get_variable_signature,
+    graphql_schema,
+    has_exception_handlers,
+    input_is_nested_too_deeply,
+    strawberry_info,
+)
+from gateway.engine.keys import resolve_key
 
 ResolveInfo = GraphQLResolveInfo[Any]
 
@@ -200,12 +198,12 @@ def compile_plans(
     """The plans of one operation of a document, or None if graphql-core must run it."""
     if operation.operation is OperationType.SUBSCRIPTION:
         return None
-    root_type = schema._schema.get_root_type(operation.operation)
+    root_type = graphql_schema(schema).get_root_type(operation.operation)
     switches = _switches(document)
     if root_type is None or switches is None or 2 ** len(switches) > MAX_VARIANTS:
         return None
     signatures = [
-        get_variable_signature(schema._schema, node)
+        get_variable_signature(graphql_schema(schema), node)
         for node in operation.variable_definitions or ()
     ]
     if not all(isinstance(signature, GraphQLVariableSignature) for signature in signatures):
@@ -279,7 +277,7 @@ class _Compiler:
         definitions: dict[str, FragmentDefinitionNode],
         switches: VariableValues,
     ) -> None:
-        self.schema = schema._schema
+        self.schema = graphql_schema(schema)
         # The values of the variables @skip and @include read: they decide the selections.
         self.switches = switches
         self.config = schema.config
@@ -289,7 +287,7 @@ class _Compiler:
         # default resolver does; fields are read and resolvers called directly only when no
         # exception handler of the schema may need to see what they raise.
         self.read_keys = schema.config.default_resolver is resolve_key
-        self.direct_calls = not schema.exception_handlers
+        self.direct_calls = not has_exception_handlers(schema)
 
     def root(self, root_type: GraphQLObjectType) -> Shape:
         grouped, _, _ = collect_fields(
@@ -447,7 +445,7 @@ class DirectCall:
         kwargs = {names[name]: value for name, value in arguments.items()}
         field_info = None
         if self.permissions:
-            field_info = self.info_class(_raw_info=info, _field=self.definition)
+            field_info = strawberry_info(self.info_class, info, self.definition)
             for permission in self.permissions:
                 allowed = permission.has_permission(source, field_info, **kwargs)
                 if not isinstance(allowed, bool):
@@ -460,8 +458,8 @@ class DirectCall:
         for name in self.parent_names:
             kwargs[name] = source
         if self.info_name is not None:
-            kwargs[self.info_name] = field_info or self.info_class(
-                _raw_info=info, _field=self.definition
+            kwargs[self.info_name] = field_info or strawberry_info(
+                self.info_class, info, self.definition
             )
         if self.takes_self:
             return self.function(source, **kwargs)

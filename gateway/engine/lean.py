@@ -19,7 +19,8 @@ from graphql import (
     is_leaf_type,
     is_non_null_type,
 )
-from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from gateway.engine.compat import StrawberryGraphQLCoreExecutionContext
 
 PlainLeaf = tuple[str, GraphQLLeafType, bool]
 """A field read straight from a Stripe object: its key, its scalar or enum type, non-null."""

@@ -26,7 +26,7 @@ from graphql.execution.values import (
 from graphql.pyutils import Path, inspect, is_iterable
 from graphql.type.definition import GraphQLResolveInfoHelpers
 
-from gateway.schema.plan import (
+from gateway.engine.plan import (
     INT_RANGE,
     LEAF,
     OBJECT,
@@ -326,20 +326,20 @@ class Execution:
         plan = self._plan
         assert step.graphql_field is not None
         return GraphQLResolveInfo(
-            step.nodes[0].name.value,
-            step.nodes,
-            step.graphql_field.type,
-            step.parent,
-            path,
-            self._schema,
-            plan.fragments,
-            None,
-            plan.operation,
-            self._variables,
-            self._context,
-            self._is_awaitable,
-            None,
-            self._helpers,
+            field_name=step.nodes[0].name.value,
+            field_nodes=step.nodes,
+            return_type=step.graphql_field.type,
+            parent_type=step.parent,
+            path=path,
+            schema=self._schema,
+            fragments=plan.fragments,
+            root_value=None,
+            operation=plan.operation,
+            variable_values=self._variables,
+            context=self._context,
+            is_awaitable=self._is_awaitable,
+            abort_signal=None,
+            async_helpers=self._helpers,
         )
 
 
