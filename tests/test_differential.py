@@ -28,8 +28,15 @@ from tests.conftest import Upstream
 
 SCHEMA = build_schema()
 TYPES = graphql_schema(SCHEMA).type_map
-SESSION = TYPES["CheckoutSession"]
-assert isinstance(SESSION, GraphQLObjectType)
+
+
+def object_type(name: str) -> GraphQLObjectType:
+    found = TYPES[name]
+    assert isinstance(found, GraphQLObjectType)
+    return found
+
+
+SESSION = object_type("CheckoutSession")
 # Fields whose arguments the generator fills in, and with what.
 ARGUMENTS = {"lineItems": st.integers(1, 12).map(lambda n: f"(first: {n})")}
 
