@@ -6,6 +6,7 @@ from stripe_emulator.spec import (
     NUM,
     STR,
     Spec,
+    address,
     clearable,
     either,
     list_of,
@@ -650,17 +651,7 @@ SESSION_CREATE = obj(
                 "setup_future_usage": one_of("off_session", "on_session"),
                 "shipping": obj(
                     {
-                        "address": obj(
-                            {
-                                "city": STR,
-                                "country": STR,
-                                "line1": STR,
-                                "line2": STR,
-                                "postal_code": STR,
-                                "state": STR,
-                            },
-                            required=("line1",),
-                        ),
+                        "address": address("line1"),
                         "carrier": STR,
                         "name": STR,
                         "phone": STR,

@@ -13,7 +13,18 @@ from stripe_emulator.ids import random_id, session_id
 from stripe_emulator.pagination import list_object
 from stripe_emulator.params import SESSION_CREATE
 from stripe_emulator.shapes import fill, reflect
-from stripe_emulator.spec import INT, STR, ListOf, Obj, Spec, clearable, list_of, map_of, obj
+from stripe_emulator.spec import (
+    INT,
+    STR,
+    ListOf,
+    Obj,
+    Spec,
+    address,
+    clearable,
+    list_of,
+    map_of,
+    obj,
+)
 from stripe_emulator.store import Account, Json, SessionRecord
 
 MIN_LIFETIME = 30 * 60
@@ -94,17 +105,7 @@ SESSION_UPDATE = obj(
             {
                 "shipping_details": obj(
                     {
-                        "address": obj(
-                            {
-                                "city": STR,
-                                "country": STR,
-                                "line1": STR,
-                                "line2": STR,
-                                "postal_code": STR,
-                                "state": STR,
-                            },
-                            required=("country", "line1"),
-                        ),
+                        "address": address("country", "line1"),
                         "name": STR,
                     },
                     required=("address", "name"),

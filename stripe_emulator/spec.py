@@ -65,6 +65,12 @@ def one_of(*values: str) -> OneOf:
     return OneOf(values)
 
 
+def address(*required: str) -> Obj:
+    """A postal address, with the parts the parameter requires."""
+    parts = ("city", "country", "line1", "line2", "postal_code", "state")
+    return obj(dict.fromkeys(parts, STR), required=required)
+
+
 def obj(fields: Mapping[str, Spec], required: tuple[str, ...] = ()) -> Obj:
     return Obj(fields, frozenset(required))
 

@@ -235,27 +235,18 @@ class Executor:
         inputs: dict[str, Any] | None,
         operation_name: str | None,
     ) -> ExecutionResult | Awaitable[ExecutionResult]:
-        if self._lean is not None:
-            return execute(
-                self._schema,
-                document,
-                context_value=context,
-                variable_values=inputs,
-                operation_name=operation_name,
-                executor_class=LeanExecutionContext,
-                is_awaitable=_is_awaitable,
-                hide_suggestions=self._hide_suggestions,
-                plain_leaves=self._lean,
-            )
+        # The lean context takes the leaves it may read directly as an argument of its own.
+        lean: dict[str, Any] = {} if self._lean is None else {"plain_leaves": self._lean}
         return execute(
             self._schema,
             document,
             context_value=context,
             variable_values=inputs,
             operation_name=operation_name,
-            executor_class=StrawberryGraphQLCoreExecutionContext,
+            executor_class=LeanExecutionContext if lean else StrawberryGraphQLCoreExecutionContext,
             is_awaitable=_is_awaitable,
             hide_suggestions=self._hide_suggestions,
+            **lean,
         )
 
 
