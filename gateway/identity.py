@@ -68,6 +68,8 @@ class Caller:
     customer: str | None = None
     account: str | None = None
     anonymous: bool = False
+    # When the credentials stop being valid (seconds since the epoch), for those that expire.
+    expires_at: float | None = None
 
     def may(self, scope: Scope) -> bool:
         return scope in self.scopes

@@ -10,6 +10,7 @@ cost, as Shopify's API does.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -260,7 +261,7 @@ class Operations:
                 return
             self._telemetry.subscription(opened=True)
             try:
-                async for body in outcome:
+                async for body in _while_valid(outcome, caller.expires_at):
                     yield body
             finally:
                 self._telemetry.subscription(opened=False)
@@ -338,6 +339,35 @@ class Operations:
         except TimeoutError:
             message = f"The operation did not finish within {seconds:g} seconds."
             return {"data": None, **error_body(message, "OPERATION_TIMEOUT")}
+
+
+async def _while_valid(
+    bodies: AsyncIterator[Body], expires_at: float | None
+) -> AsyncIterator[Body]:
+    """A subscription's responses until its credentials expire, then one saying so.
+
+    A subscription can outlive the token it started with by hours; what it may hear is decided
+    by credentials that are still valid.
+    """
+    try:
+        while True:
+            remaining = None if expires_at is None else expires_at - time.time()
+            try:
+                body = await asyncio.wait_for(anext(bodies), remaining)
+            except StopAsyncIteration:
+                return
+            except TimeoutError:
+                yield error_body(
+                    "The credentials this subscription started with have expired; subscribe "
+                    "again with fresh ones.",
+                    "UNAUTHENTICATED",
+                )
+                return
+            yield body
+    finally:
+        close = getattr(bodies, "aclose", None)
+        if close is not None:
+            await close()
 
 
 async def _cut_short(

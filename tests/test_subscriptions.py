@@ -15,10 +15,10 @@ import websockets
 from websockets.typing import Origin, Subprotocol
 
 from gateway.app import create_app
-from gateway.config import AuthSettings, CacheSettings, CorsSettings
+from gateway.config import AuthSettings, CacheSettings, CorsSettings, JwtSettings
 from gateway.config.files import read_api_keys
 from tests.conftest import UNLIMITED, Upstream
-from tests.identities import Client, write_key_file
+from tests.identities import AUDIENCE, ISSUER, Client, KeyServer, SigningKey, write_key_file
 from tests.live import EVENTS, SECRET, UPDATED, Socket, deliver, stripe_event
 from tests.nodejs import node_script
 from tests.servers import serve
@@ -364,3 +364,19 @@ async def test_an_event_filter_naming_no_type_is_refused(gateway: str) -> None:
         error = await ws.receive()
     assert (error["id"], error["type"]) == (refused, "error")
     assert error["payload"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_a_subscription_ends_when_its_token_expires(upstream: Upstream) -> None:
+    key = SigningKey.rsa("live-1")
+    with serve(KeyServer(key).app) as idp:
+        jwt = JwtSettings(ISSUER, AUDIENCE, jwks_url=f"{idp}/jwks.json", leeway=0)
+        settings = upstream.gateway_settings(auth=AuthSettings(jwt=jwt))
+        with serve(create_app(settings)) as gateway:
+            session = await upstream.new_session()
+            token = key.token("checkout:read", lifetime=2)
+            async with Socket(gateway, {"Authorization": f"Bearer {token}"}) as ws:
+                operation = await ws.subscribe(UPDATED, id=session["id"])
+                assert (await ws.receive())["type"] == "next"
+                expired = await ws.receive(seconds=10)
+                assert expired["payload"]["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+                assert await ws.receive() == {"id": operation, "type": "complete"}

@@ -189,6 +189,7 @@ class TokenVerifier:
             scopes=parse_scopes(scopes),
             customer=customer,
             account=_claimed_id(claims, self._settings.account_claim, ACCOUNT_ID),
+            expires_at=float(claims["exp"]) + self._settings.leeway,
         )
 
 
