@@ -1,0 +1,1 @@
+"""Tests of the execution engine (gateway/engine) against graphql-core's own executor."""
