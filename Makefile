@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck schema lock upgrade bench clean browser
+.PHONY: run test lint typecheck schema generate lock upgrade bench clean browser
 
 # Create or refresh the virtual environment from the lock file whenever it changes. Every
 # package, setuptools included, comes pinned and checked against its hash; the project itself
@@ -39,12 +39,17 @@ test: $(STAMP) $(GRAPHIQL) $(NODE_TOOLS) browser lint typecheck
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check gateway stripe_emulator tests benchmarks
-	$(BIN)/ruff format --check gateway stripe_emulator tests benchmarks
+	$(BIN)/ruff check gateway stripe_emulator tests benchmarks tools
+	$(BIN)/ruff format --check gateway stripe_emulator tests benchmarks tools
 	$(BIN)/hadolint Dockerfile
 
 typecheck: $(STAMP)
-	$(BIN)/mypy gateway stripe_emulator tests benchmarks
+	$(BIN)/mypy gateway stripe_emulator tests benchmarks tools
+
+# The enums and the emulator's tables of Stripe's values, from tools/stripe_values.toml and
+# the pinned stripe SDK (a test fails when they drift apart).
+generate: $(STAMP)
+	$(BIN)/python tools/generate.py
 
 schema: $(STAMP)
 	$(BIN)/checkout-gateway export-schema > schema.graphql

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from stripe_emulator import values
 from stripe_emulator.errors import invalid, no_such
 from stripe_emulator.ids import random_id
 from stripe_emulator.spec import BOOL, INT, STR, Spec, list_of, map_of, obj, one_of
 from stripe_emulator.store import Account, Json
 
-TAX_BEHAVIOR = one_of("exclusive", "inclusive", "unspecified")
-INTERVAL = one_of("day", "month", "week", "year")
+TAX_BEHAVIOR = one_of(*values.TAX_BEHAVIOR)
+INTERVAL = one_of(*values.RECURRING_INTERVAL)
 
 PRODUCT_DATA = obj(
     {
@@ -33,7 +34,7 @@ RECURRING = obj(
         "interval": INTERVAL,
         "interval_count": INT,
         "trial_period_days": INT,
-        "usage_type": one_of("licensed", "metered"),
+        "usage_type": one_of(*values.RECURRING_USAGE_TYPE),
     },
     required=("interval",),
 )
@@ -92,7 +93,7 @@ PRICE_LIST = obj(
         "active": BOOL,
         "currency": STR,
         "product": STR,
-        "type": one_of("one_time", "recurring"),
+        "type": one_of(*values.PRICE_TYPE),
     }
 )
 

@@ -1,5 +1,6 @@
 """Parameters of the Checkout Sessions endpoints, with their types and allowed values."""
 
+from stripe_emulator import values
 from stripe_emulator.spec import (
     BOOL,
     INT,
@@ -15,410 +16,18 @@ from stripe_emulator.spec import (
     one_of,
 )
 
-FONT_FAMILY = one_of(
-    "be_vietnam_pro",
-    "bitter",
-    "chakra_petch",
-    "default",
-    "hahmlet",
-    "inconsolata",
-    "inter",
-    "lato",
-    "lora",
-    "m_plus_1_code",
-    "montserrat",
-    "noto_sans",
-    "noto_sans_jp",
-    "noto_serif",
-    "nunito",
-    "open_sans",
-    "pridi",
-    "pt_sans",
-    "pt_serif",
-    "raleway",
-    "roboto",
-    "roboto_slab",
-    "source_sans_pro",
-    "titillium_web",
-    "ubuntu_mono",
-    "zen_maru_gothic",
-)
-EXCLUDED_PAYMENT_METHOD_TYPES = one_of(
-    "acss_debit",
-    "affirm",
-    "afterpay_clearpay",
-    "alipay",
-    "alma",
-    "amazon_pay",
-    "au_becs_debit",
-    "bacs_debit",
-    "bancontact",
-    "billie",
-    "blik",
-    "boleto",
-    "card",
-    "cashapp",
-    "crypto",
-    "customer_balance",
-    "eps",
-    "fpx",
-    "giropay",
-    "grabpay",
-    "ideal",
-    "kakao_pay",
-    "klarna",
-    "konbini",
-    "kr_card",
-    "mb_way",
-    "mobilepay",
-    "multibanco",
-    "naver_pay",
-    "nz_bank_account",
-    "oxxo",
-    "p24",
-    "pay_by_bank",
-    "payco",
-    "paynow",
-    "paypal",
-    "payto",
-    "pix",
-    "promptpay",
-    "revolut_pay",
-    "samsung_pay",
-    "satispay",
-    "sepa_debit",
-    "sofort",
-    "swish",
-    "twint",
-    "us_bank_account",
-    "wechat_pay",
-    "zip",
-)
-LOCALE = one_of(
-    "auto",
-    "bg",
-    "cs",
-    "da",
-    "de",
-    "el",
-    "en",
-    "en-GB",
-    "es",
-    "es-419",
-    "et",
-    "fi",
-    "fil",
-    "fr",
-    "fr-CA",
-    "hr",
-    "hu",
-    "id",
-    "it",
-    "ja",
-    "ko",
-    "lt",
-    "lv",
-    "ms",
-    "mt",
-    "nb",
-    "nl",
-    "pl",
-    "pt",
-    "pt-BR",
-    "ro",
-    "ru",
-    "sk",
-    "sl",
-    "sv",
-    "th",
-    "tr",
-    "vi",
-    "zh",
-    "zh-HK",
-    "zh-TW",
-)
-PREFERRED_LOCALE = one_of(
-    "cs-CZ",
-    "da-DK",
-    "de-AT",
-    "de-DE",
-    "de-LU",
-    "el-GR",
-    "en-GB",
-    "en-US",
-    "es-ES",
-    "fi-FI",
-    "fr-BE",
-    "fr-FR",
-    "fr-LU",
-    "hu-HU",
-    "it-IT",
-    "nl-BE",
-    "nl-NL",
-    "pl-PL",
-    "pt-PT",
-    "sk-SK",
-    "sv-SE",
-)
-PURPOSE = one_of(
-    "dependant_support",
-    "government",
-    "loan",
-    "mortgage",
-    "other",
-    "pension",
-    "personal",
-    "retail",
-    "salary",
-    "tax",
-    "utility",
-)
+FONT_FAMILY = one_of(*values.BRANDING_FONT_FAMILY)
+EXCLUDED_PAYMENT_METHOD_TYPES = one_of(*values.EXCLUDED_PAYMENT_METHOD_TYPE)
+LOCALE = one_of(*values.CHECKOUT_LOCALE)
+PREFERRED_LOCALE = one_of(*values.PAYPAL_LOCALE)
+PURPOSE = one_of(*values.PAYTO_PURPOSE)
 DELIVERY_ESTIMATE_BOUND = obj(
-    {"unit": one_of("business_day", "day", "hour", "month", "week"), "value": INT},
+    {"unit": one_of(*values.DELIVERY_ESTIMATE_UNIT), "value": INT},
     required=("unit", "value"),
 )
 # Every type that can be excluded can be offered, and Link besides.
 PAYMENT_METHOD_TYPES = one_of(*sorted((*EXCLUDED_PAYMENT_METHOD_TYPES.values, "link")))
-ALLOWED_COUNTRIES = one_of(
-    "AC",
-    "AD",
-    "AE",
-    "AF",
-    "AG",
-    "AI",
-    "AL",
-    "AM",
-    "AO",
-    "AQ",
-    "AR",
-    "AT",
-    "AU",
-    "AW",
-    "AX",
-    "AZ",
-    "BA",
-    "BB",
-    "BD",
-    "BE",
-    "BF",
-    "BG",
-    "BH",
-    "BI",
-    "BJ",
-    "BL",
-    "BM",
-    "BN",
-    "BO",
-    "BQ",
-    "BR",
-    "BS",
-    "BT",
-    "BV",
-    "BW",
-    "BY",
-    "BZ",
-    "CA",
-    "CD",
-    "CF",
-    "CG",
-    "CH",
-    "CI",
-    "CK",
-    "CL",
-    "CM",
-    "CN",
-    "CO",
-    "CR",
-    "CV",
-    "CW",
-    "CY",
-    "CZ",
-    "DE",
-    "DJ",
-    "DK",
-    "DM",
-    "DO",
-    "DZ",
-    "EC",
-    "EE",
-    "EG",
-    "EH",
-    "ER",
-    "ES",
-    "ET",
-    "FI",
-    "FJ",
-    "FK",
-    "FO",
-    "FR",
-    "GA",
-    "GB",
-    "GD",
-    "GE",
-    "GF",
-    "GG",
-    "GH",
-    "GI",
-    "GL",
-    "GM",
-    "GN",
-    "GP",
-    "GQ",
-    "GR",
-    "GS",
-    "GT",
-    "GU",
-    "GW",
-    "GY",
-    "HK",
-    "HN",
-    "HR",
-    "HT",
-    "HU",
-    "ID",
-    "IE",
-    "IL",
-    "IM",
-    "IN",
-    "IO",
-    "IQ",
-    "IS",
-    "IT",
-    "JE",
-    "JM",
-    "JO",
-    "JP",
-    "KE",
-    "KG",
-    "KH",
-    "KI",
-    "KM",
-    "KN",
-    "KR",
-    "KW",
-    "KY",
-    "KZ",
-    "LA",
-    "LB",
-    "LC",
-    "LI",
-    "LK",
-    "LR",
-    "LS",
-    "LT",
-    "LU",
-    "LV",
-    "LY",
-    "MA",
-    "MC",
-    "MD",
-    "ME",
-    "MF",
-    "MG",
-    "MK",
-    "ML",
-    "MM",
-    "MN",
-    "MO",
-    "MQ",
-    "MR",
-    "MS",
-    "MT",
-    "MU",
-    "MV",
-    "MW",
-    "MX",
-    "MY",
-    "MZ",
-    "NA",
-    "NC",
-    "NE",
-    "NG",
-    "NI",
-    "NL",
-    "NO",
-    "NP",
-    "NR",
-    "NU",
-    "NZ",
-    "OM",
-    "PA",
-    "PE",
-    "PF",
-    "PG",
-    "PH",
-    "PK",
-    "PL",
-    "PM",
-    "PN",
-    "PR",
-    "PS",
-    "PT",
-    "PY",
-    "QA",
-    "RE",
-    "RO",
-    "RS",
-    "RU",
-    "RW",
-    "SA",
-    "SB",
-    "SC",
-    "SD",
-    "SE",
-    "SG",
-    "SH",
-    "SI",
-    "SJ",
-    "SK",
-    "SL",
-    "SM",
-    "SN",
-    "SO",
-    "SR",
-    "SS",
-    "ST",
-    "SV",
-    "SX",
-    "SZ",
-    "TA",
-    "TC",
-    "TD",
-    "TF",
-    "TG",
-    "TH",
-    "TJ",
-    "TK",
-    "TL",
-    "TM",
-    "TN",
-    "TO",
-    "TR",
-    "TT",
-    "TV",
-    "TW",
-    "TZ",
-    "UA",
-    "UG",
-    "US",
-    "UY",
-    "UZ",
-    "VA",
-    "VC",
-    "VE",
-    "VG",
-    "VN",
-    "VU",
-    "WF",
-    "WS",
-    "XK",
-    "YE",
-    "YT",
-    "ZA",
-    "ZM",
-    "ZW",
-    "ZZ",
-)
+ALLOWED_COUNTRIES = one_of(*values.COUNTRY_CODE)
 
 SESSION_CREATE = obj(
     {
@@ -435,24 +44,27 @@ SESSION_CREATE = obj(
             {
                 "enabled": BOOL,
                 "liability": obj(
-                    {"account": STR, "type": one_of("account", "self")}, required=("type",)
+                    {"account": STR, "type": one_of(*values.ACCOUNT_REFERENCE_TYPE)},
+                    required=("type",),
                 ),
             },
             required=("enabled",),
         ),
-        "billing_address_collection": one_of("auto", "required"),
+        "billing_address_collection": one_of(*values.BILLING_ADDRESS_COLLECTION),
         "branding_settings": obj(
             {
                 "background_color": clearable(STR),
-                "border_style": clearable(one_of("pill", "rectangular", "rounded")),
+                "border_style": clearable(one_of(*values.BRANDING_BORDER_STYLE)),
                 "button_color": clearable(STR),
                 "display_name": STR,
                 "font_family": clearable(FONT_FAMILY),
                 "icon": obj(
-                    {"file": STR, "type": one_of("file", "url"), "url": STR}, required=("type",)
+                    {"file": STR, "type": one_of(*values.BRANDING_IMAGE_TYPE), "url": STR},
+                    required=("type",),
                 ),
                 "logo": obj(
-                    {"file": STR, "type": one_of("file", "url"), "url": STR}, required=("type",)
+                    {"file": STR, "type": one_of(*values.BRANDING_IMAGE_TYPE), "url": STR},
+                    required=("type",),
                 ),
             }
         ),
@@ -461,10 +73,10 @@ SESSION_CREATE = obj(
         "consent_collection": obj(
             {
                 "payment_method_reuse_agreement": obj(
-                    {"position": one_of("auto", "hidden")}, required=("position",)
+                    {"position": one_of(*values.REUSE_AGREEMENT_POSITION)}, required=("position",)
                 ),
-                "promotions": one_of("auto", "none"),
-                "terms_of_service": one_of("none", "required"),
+                "promotions": one_of(*values.PROMOTIONS_CONSENT),
+                "terms_of_service": one_of(*values.TERMS_OF_SERVICE_CONSENT),
             }
         ),
         "currency": STR,
@@ -488,7 +100,7 @@ SESSION_CREATE = obj(
                     ),
                     "key": STR,
                     "label": obj(
-                        {"custom": STR, "type": one_of("custom")},
+                        {"custom": STR, "type": one_of(*values.CUSTOM_FIELD_LABEL_TYPE)},
                         required=(
                             "custom",
                             "type",
@@ -501,7 +113,7 @@ SESSION_CREATE = obj(
                     "text": obj(
                         {"default_value": STR, "maximum_length": INT, "minimum_length": INT}
                     ),
-                    "type": one_of("dropdown", "numeric", "text"),
+                    "type": one_of(*values.CUSTOM_FIELD_TYPE),
                 },
                 required=(
                     "key",
@@ -522,13 +134,13 @@ SESSION_CREATE = obj(
         ),
         "customer": STR,
         "customer_account": STR,
-        "customer_creation": one_of("always", "if_required"),
+        "customer_creation": one_of(*values.ALWAYS_OR_IF_REQUIRED),
         "customer_email": STR,
         "customer_update": obj(
             {
-                "address": one_of("auto", "never"),
-                "name": one_of("auto", "never"),
-                "shipping": one_of("auto", "never"),
+                "address": one_of(*values.LINK_WALLET_DISPLAY),
+                "name": one_of(*values.LINK_WALLET_DISPLAY),
+                "shipping": one_of(*values.LINK_WALLET_DISPLAY),
             }
         ),
         "discounts": list_of(obj({"coupon": STR, "promotion_code": STR})),
@@ -555,14 +167,15 @@ SESSION_CREATE = obj(
                         "description": STR,
                         "footer": STR,
                         "issuer": obj(
-                            {"account": STR, "type": one_of("account", "self")}, required=("type",)
+                            {"account": STR, "type": one_of(*values.ACCOUNT_REFERENCE_TYPE)},
+                            required=("type",),
                         ),
                         "metadata": map_of(STR),
                         "rendering_options": clearable(
                             obj(
                                 {
                                     "amount_tax_display": clearable(
-                                        one_of("exclude_tax", "include_inclusive_tax")
+                                        one_of(*values.INVOICE_AMOUNT_TAX_DISPLAY)
                                     ),
                                     "template": STR,
                                 }
@@ -599,12 +212,12 @@ SESSION_CREATE = obj(
                             ),
                             "recurring": obj(
                                 {
-                                    "interval": one_of("day", "month", "week", "year"),
+                                    "interval": one_of(*values.RECURRING_INTERVAL),
                                     "interval_count": INT,
                                 },
                                 required=("interval",),
                             ),
-                            "tax_behavior": one_of("exclusive", "inclusive", "unspecified"),
+                            "tax_behavior": one_of(*values.TAX_BEHAVIOR),
                             "unit_amount": INT,
                             "unit_amount_decimal": STR,
                         },
@@ -617,7 +230,7 @@ SESSION_CREATE = obj(
         ),
         "locale": LOCALE,
         "metadata": map_of(STR),
-        "mode": one_of("payment", "setup", "subscription"),
+        "mode": one_of(*values.CHECKOUT_MODE),
         "name_collection": obj(
             {
                 "business": obj({"enabled": BOOL, "optional": BOOL}, required=("enabled",)),
@@ -639,16 +252,16 @@ SESSION_CREATE = obj(
                 ),
             )
         ),
-        "origin_context": one_of("mobile_app", "web"),
+        "origin_context": one_of(*values.ORIGIN_CONTEXT),
         "payment_intent_data": obj(
             {
                 "application_fee_amount": INT,
-                "capture_method": one_of("automatic", "automatic_async", "manual"),
+                "capture_method": one_of(*values.PAYMENT_INTENT_CAPTURE_METHOD),
                 "description": STR,
                 "metadata": map_of(STR),
                 "on_behalf_of": STR,
                 "receipt_email": STR,
-                "setup_future_usage": one_of("off_session", "on_session"),
+                "setup_future_usage": one_of(*values.SETUP_FUTURE_USAGE),
                 "shipping": obj(
                     {
                         "address": address("line1"),
@@ -670,88 +283,90 @@ SESSION_CREATE = obj(
                 "transfer_group": STR,
             }
         ),
-        "payment_method_collection": one_of("always", "if_required"),
+        "payment_method_collection": one_of(*values.ALWAYS_OR_IF_REQUIRED),
         "payment_method_configuration": STR,
-        "payment_method_data": obj({"allow_redisplay": one_of("always", "limited", "unspecified")}),
+        "payment_method_data": obj({"allow_redisplay": one_of(*values.ALLOW_REDISPLAY)}),
         "payment_method_options": obj(
             {
                 "acss_debit": obj(
                     {
-                        "currency": one_of("cad", "usd"),
+                        "currency": one_of(*values.ACSS_DEBIT_CURRENCY),
                         "mandate_options": obj(
                             {
                                 "custom_mandate_url": clearable(STR),
-                                "default_for": list_of(one_of("invoice", "subscription")),
+                                "default_for": list_of(one_of(*values.MANDATE_DEFAULT_FOR)),
                                 "interval_description": STR,
-                                "payment_schedule": one_of("combined", "interval", "sporadic"),
-                                "transaction_type": one_of("business", "personal"),
+                                "payment_schedule": one_of(*values.ACSS_DEBIT_PAYMENT_SCHEDULE),
+                                "transaction_type": one_of(*values.ACSS_DEBIT_TRANSACTION_TYPE),
                             }
                         ),
-                        "setup_future_usage": one_of("none", "off_session", "on_session"),
+                        "setup_future_usage": one_of(*values.PAYMENT_METHOD_SETUP_FUTURE_USAGE),
                         "target_date": STR,
-                        "verification_method": one_of("automatic", "instant", "microdeposits"),
+                        "verification_method": one_of(*values.ACSS_DEBIT_VERIFICATION_METHOD),
                     }
                 ),
                 "affirm": obj(
-                    {"capture_method": one_of("manual"), "setup_future_usage": one_of("none")}
-                ),
-                "afterpay_clearpay": obj(
-                    {"capture_method": one_of("manual"), "setup_future_usage": one_of("none")}
-                ),
-                "alipay": obj({"setup_future_usage": one_of("none")}),
-                "alma": obj({"capture_method": one_of("manual")}),
-                "amazon_pay": obj(
                     {
-                        "capture_method": one_of("manual"),
-                        "setup_future_usage": one_of("none", "off_session"),
+                        "capture_method": one_of(*values.MANUAL_CAPTURE_METHOD),
+                        "setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE),
                     }
                 ),
-                "au_becs_debit": obj({"setup_future_usage": one_of("none"), "target_date": STR}),
-                "bacs_debit": obj(
+                "afterpay_clearpay": obj(
                     {
-                        "mandate_options": obj({"reference_prefix": clearable(STR)}),
-                        "setup_future_usage": one_of("none", "off_session", "on_session"),
+                        "capture_method": one_of(*values.MANUAL_CAPTURE_METHOD),
+                        "setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE),
+                    }
+                ),
+                "alipay": obj({"setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE)}),
+                "alma": obj({"capture_method": one_of(*values.MANUAL_CAPTURE_METHOD)}),
+                "amazon_pay": obj(
+                    {
+                        "capture_method": one_of(*values.MANUAL_CAPTURE_METHOD),
+                        "setup_future_usage": one_of(*values.OFF_SESSION_SETUP_FUTURE_USAGE),
+                    }
+                ),
+                "au_becs_debit": obj(
+                    {
+                        "setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE),
                         "target_date": STR,
                     }
                 ),
-                "bancontact": obj({"setup_future_usage": one_of("none")}),
-                "billie": obj({"capture_method": one_of("manual")}),
+                "bacs_debit": obj(
+                    {
+                        "mandate_options": obj({"reference_prefix": clearable(STR)}),
+                        "setup_future_usage": one_of(*values.PAYMENT_METHOD_SETUP_FUTURE_USAGE),
+                        "target_date": STR,
+                    }
+                ),
+                "bancontact": obj({"setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE)}),
+                "billie": obj({"capture_method": one_of(*values.MANUAL_CAPTURE_METHOD)}),
                 "boleto": obj(
                     {
                         "expires_after_days": INT,
-                        "setup_future_usage": one_of("none", "off_session", "on_session"),
+                        "setup_future_usage": one_of(*values.PAYMENT_METHOD_SETUP_FUTURE_USAGE),
                     }
                 ),
                 "card": obj(
                     {
-                        "capture_method": one_of("manual"),
+                        "capture_method": one_of(*values.MANUAL_CAPTURE_METHOD),
                         "installments": obj({"enabled": BOOL}),
-                        "request_extended_authorization": one_of("if_available", "never"),
-                        "request_incremental_authorization": one_of("if_available", "never"),
-                        "request_multicapture": one_of("if_available", "never"),
-                        "request_overcapture": one_of("if_available", "never"),
-                        "request_three_d_secure": one_of("any", "automatic", "challenge"),
+                        "request_extended_authorization": one_of(*values.CARD_REQUEST_OPTION),
+                        "request_incremental_authorization": one_of(*values.CARD_REQUEST_OPTION),
+                        "request_multicapture": one_of(*values.CARD_REQUEST_OPTION),
+                        "request_overcapture": one_of(*values.CARD_REQUEST_OPTION),
+                        "request_three_d_secure": one_of(*values.THREE_D_SECURE_REQUEST),
                         "restrictions": obj(
-                            {
-                                "brands_blocked": list_of(
-                                    one_of(
-                                        "american_express",
-                                        "discover_global_network",
-                                        "mastercard",
-                                        "visa",
-                                    )
-                                )
-                            }
+                            {"brands_blocked": list_of(one_of(*values.CARD_BRAND))}
                         ),
-                        "setup_future_usage": one_of("off_session", "on_session"),
+                        "setup_future_usage": one_of(*values.SETUP_FUTURE_USAGE),
                         "statement_descriptor_suffix_kana": STR,
                         "statement_descriptor_suffix_kanji": STR,
                     }
                 ),
                 "cashapp": obj(
                     {
-                        "capture_method": one_of("manual"),
-                        "setup_future_usage": one_of("none", "off_session", "on_session"),
+                        "capture_method": one_of(*values.MANUAL_CAPTURE_METHOD),
+                        "setup_future_usage": one_of(*values.PAYMENT_METHOD_SETUP_FUTURE_USAGE),
                     }
                 ),
                 "customer_balance": obj(
@@ -760,51 +375,39 @@ SESSION_CREATE = obj(
                             {
                                 "eu_bank_transfer": obj({"country": STR}, required=("country",)),
                                 "requested_address_types": list_of(
-                                    one_of(
-                                        "aba",
-                                        "iban",
-                                        "sepa",
-                                        "sort_code",
-                                        "spei",
-                                        "swift",
-                                        "zengin",
-                                    )
+                                    one_of(*values.BANK_TRANSFER_ADDRESS_TYPE)
                                 ),
-                                "type": one_of(
-                                    "eu_bank_transfer",
-                                    "gb_bank_transfer",
-                                    "jp_bank_transfer",
-                                    "mx_bank_transfer",
-                                    "us_bank_transfer",
-                                ),
+                                "type": one_of(*values.BANK_TRANSFER_TYPE),
                             },
                             required=("type",),
                         ),
-                        "funding_type": one_of("bank_transfer"),
-                        "setup_future_usage": one_of("none"),
+                        "funding_type": one_of(*values.CUSTOMER_BALANCE_FUNDING_TYPE),
+                        "setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE),
                     }
                 ),
-                "demo_pay": obj({"setup_future_usage": one_of("none", "off_session")}),
-                "eps": obj({"setup_future_usage": one_of("none")}),
-                "fpx": obj({"setup_future_usage": one_of("none")}),
-                "giropay": obj({"setup_future_usage": one_of("none")}),
-                "grabpay": obj({"setup_future_usage": one_of("none")}),
-                "ideal": obj({"setup_future_usage": one_of("none")}),
+                "demo_pay": obj(
+                    {"setup_future_usage": one_of(*values.OFF_SESSION_SETUP_FUTURE_USAGE)}
+                ),
+                "eps": obj({"setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE)}),
+                "fpx": obj({"setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE)}),
+                "giropay": obj({"setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE)}),
+                "grabpay": obj({"setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE)}),
+                "ideal": obj({"setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE)}),
                 "kakao_pay": obj(
                     {
-                        "capture_method": one_of("manual"),
-                        "setup_future_usage": one_of("none", "off_session"),
+                        "capture_method": one_of(*values.MANUAL_CAPTURE_METHOD),
+                        "setup_future_usage": one_of(*values.OFF_SESSION_SETUP_FUTURE_USAGE),
                     }
                 ),
                 "klarna": obj(
                     {
-                        "capture_method": one_of("manual"),
-                        "setup_future_usage": one_of("none"),
+                        "capture_method": one_of(*values.MANUAL_CAPTURE_METHOD),
+                        "setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE),
                         "subscriptions": clearable(
                             list_of(
                                 obj(
                                     {
-                                        "interval": one_of("day", "month", "week", "year"),
+                                        "interval": one_of(*values.RECURRING_INTERVAL),
                                         "interval_count": INT,
                                         "name": STR,
                                         "next_billing": obj(
@@ -826,41 +429,61 @@ SESSION_CREATE = obj(
                         ),
                     }
                 ),
-                "konbini": obj({"expires_after_days": INT, "setup_future_usage": one_of("none")}),
+                "konbini": obj(
+                    {
+                        "expires_after_days": INT,
+                        "setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE),
+                    }
+                ),
                 "kr_card": obj(
                     {
-                        "capture_method": one_of("manual"),
-                        "setup_future_usage": one_of("none", "off_session"),
+                        "capture_method": one_of(*values.MANUAL_CAPTURE_METHOD),
+                        "setup_future_usage": one_of(*values.OFF_SESSION_SETUP_FUTURE_USAGE),
                     }
                 ),
                 "link": obj(
                     {
-                        "capture_method": one_of("manual"),
-                        "setup_future_usage": one_of("none", "off_session"),
+                        "capture_method": one_of(*values.MANUAL_CAPTURE_METHOD),
+                        "setup_future_usage": one_of(*values.OFF_SESSION_SETUP_FUTURE_USAGE),
                     }
                 ),
                 "mobilepay": obj(
-                    {"capture_method": one_of("manual"), "setup_future_usage": one_of("none")}
-                ),
-                "multibanco": obj({"setup_future_usage": one_of("none")}),
-                "naver_pay": obj(
                     {
-                        "capture_method": one_of("manual"),
-                        "setup_future_usage": one_of("none", "off_session"),
+                        "capture_method": one_of(*values.MANUAL_CAPTURE_METHOD),
+                        "setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE),
                     }
                 ),
-                "oxxo": obj({"expires_after_days": INT, "setup_future_usage": one_of("none")}),
-                "p24": obj({"setup_future_usage": one_of("none"), "tos_shown_and_accepted": BOOL}),
+                "multibanco": obj({"setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE)}),
+                "naver_pay": obj(
+                    {
+                        "capture_method": one_of(*values.MANUAL_CAPTURE_METHOD),
+                        "setup_future_usage": one_of(*values.OFF_SESSION_SETUP_FUTURE_USAGE),
+                    }
+                ),
+                "oxxo": obj(
+                    {
+                        "expires_after_days": INT,
+                        "setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE),
+                    }
+                ),
+                "p24": obj(
+                    {
+                        "setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE),
+                        "tos_shown_and_accepted": BOOL,
+                    }
+                ),
                 "pay_by_bank": obj({}),
-                "payco": obj({"capture_method": one_of("manual")}),
-                "paynow": obj({"setup_future_usage": one_of("none")}),
+                "payco": obj({"capture_method": one_of(*values.MANUAL_CAPTURE_METHOD)}),
+                "paynow": obj({"setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE)}),
                 "paypal": obj(
                     {
-                        "capture_method": clearable(one_of("manual")),
+                        "capture_method": clearable(one_of(*values.MANUAL_CAPTURE_METHOD)),
                         "preferred_locale": PREFERRED_LOCALE,
                         "reference": STR,
                         "risk_correlation_id": STR,
-                        "setup_future_usage": clearable(one_of("none", "off_session")),
+                        "setup_future_usage": clearable(
+                            one_of(*values.OFF_SESSION_SETUP_FUTURE_USAGE)
+                        ),
                     }
                 ),
                 "payto": obj(
@@ -868,92 +491,81 @@ SESSION_CREATE = obj(
                         "mandate_options": obj(
                             {
                                 "amount": clearable(INT),
-                                "amount_type": clearable(one_of("fixed", "maximum")),
+                                "amount_type": clearable(one_of(*values.PAYTO_AMOUNT_TYPE)),
                                 "end_date": clearable(STR),
                                 "payment_schedule": clearable(
-                                    one_of(
-                                        "adhoc",
-                                        "annual",
-                                        "daily",
-                                        "fortnightly",
-                                        "monthly",
-                                        "quarterly",
-                                        "semi_annual",
-                                        "weekly",
-                                    )
+                                    one_of(*values.PAYTO_PAYMENT_SCHEDULE)
                                 ),
                                 "payments_per_period": clearable(INT),
                                 "purpose": clearable(PURPOSE),
                                 "start_date": clearable(STR),
                             }
                         ),
-                        "setup_future_usage": one_of("none", "off_session"),
+                        "setup_future_usage": one_of(*values.OFF_SESSION_SETUP_FUTURE_USAGE),
                     }
                 ),
                 "pix": obj(
                     {
-                        "amount_includes_iof": one_of("always", "never"),
+                        "amount_includes_iof": one_of(*values.PIX_IOF_INCLUSION),
                         "expires_after_seconds": INT,
-                        "setup_future_usage": one_of("none"),
+                        "setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE),
                     }
                 ),
                 "revolut_pay": obj(
                     {
-                        "capture_method": one_of("manual"),
-                        "setup_future_usage": one_of("none", "off_session"),
+                        "capture_method": one_of(*values.MANUAL_CAPTURE_METHOD),
+                        "setup_future_usage": one_of(*values.OFF_SESSION_SETUP_FUTURE_USAGE),
                     }
                 ),
-                "samsung_pay": obj({"capture_method": one_of("manual")}),
-                "satispay": obj({"capture_method": one_of("manual")}),
+                "samsung_pay": obj({"capture_method": one_of(*values.MANUAL_CAPTURE_METHOD)}),
+                "satispay": obj({"capture_method": one_of(*values.MANUAL_CAPTURE_METHOD)}),
                 "sepa_debit": obj(
                     {
                         "mandate_options": obj({"reference_prefix": clearable(STR)}),
-                        "setup_future_usage": one_of("none", "off_session", "on_session"),
+                        "setup_future_usage": one_of(*values.PAYMENT_METHOD_SETUP_FUTURE_USAGE),
                         "target_date": STR,
                     }
                 ),
-                "sofort": obj({"setup_future_usage": one_of("none")}),
+                "sofort": obj({"setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE)}),
                 "swish": obj({"reference": STR}),
-                "twint": obj({"setup_future_usage": one_of("none")}),
+                "twint": obj({"setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE)}),
                 "us_bank_account": obj(
                     {
                         "financial_connections": obj(
                             {
                                 "permissions": list_of(
-                                    one_of(
-                                        "balances", "ownership", "payment_method", "transactions"
-                                    )
+                                    one_of(*values.FINANCIAL_CONNECTIONS_PERMISSION)
                                 ),
-                                "prefetch": list_of(
-                                    one_of("balances", "ownership", "transactions")
-                                ),
+                                "prefetch": list_of(one_of(*values.FINANCIAL_CONNECTIONS_PREFETCH)),
                             }
                         ),
-                        "setup_future_usage": one_of("none", "off_session", "on_session"),
+                        "setup_future_usage": one_of(*values.PAYMENT_METHOD_SETUP_FUTURE_USAGE),
                         "target_date": STR,
-                        "verification_method": one_of("automatic", "instant"),
+                        "verification_method": one_of(*values.US_BANK_ACCOUNT_VERIFICATION_METHOD),
                     }
                 ),
                 "wechat_pay": obj(
                     {
                         "app_id": STR,
-                        "client": one_of("android", "ios", "web"),
-                        "setup_future_usage": one_of("none"),
+                        "client": one_of(*values.WECHAT_PAY_CLIENT),
+                        "setup_future_usage": one_of(*values.NO_SETUP_FUTURE_USAGE),
                     },
                     required=("client",),
                 ),
             }
         ),
         "payment_method_types": list_of(PAYMENT_METHOD_TYPES),
-        "permissions": obj({"update_shipping_details": one_of("client_only", "server_only")}),
+        "permissions": obj(
+            {"update_shipping_details": one_of(*values.SHIPPING_DETAILS_UPDATE_PERMISSION)}
+        ),
         "phone_number_collection": obj({"enabled": BOOL}, required=("enabled",)),
-        "redirect_on_completion": one_of("always", "if_required", "never"),
+        "redirect_on_completion": one_of(*values.REDIRECT_ON_COMPLETION),
         "return_url": STR,
         "saved_payment_method_options": obj(
             {
-                "allow_redisplay_filters": list_of(one_of("always", "limited", "unspecified")),
-                "payment_method_remove": one_of("disabled", "enabled"),
-                "payment_method_save": one_of("disabled", "enabled"),
+                "allow_redisplay_filters": list_of(one_of(*values.ALLOW_REDISPLAY)),
+                "payment_method_remove": one_of(*values.SAVED_PAYMENT_METHOD_SETTING),
+                "payment_method_save": one_of(*values.SAVED_PAYMENT_METHOD_SETTING),
             }
         ),
         "setup_intent_data": obj(
@@ -983,9 +595,7 @@ SESSION_CREATE = obj(
                                         obj(
                                             {
                                                 "amount": INT,
-                                                "tax_behavior": one_of(
-                                                    "exclusive", "inclusive", "unspecified"
-                                                ),
+                                                "tax_behavior": one_of(*values.TAX_BEHAVIOR),
                                             },
                                             required=("amount",),
                                         )
@@ -997,24 +607,26 @@ SESSION_CREATE = obj(
                                 ),
                             ),
                             "metadata": map_of(STR),
-                            "tax_behavior": one_of("exclusive", "inclusive", "unspecified"),
+                            "tax_behavior": one_of(*values.TAX_BEHAVIOR),
                             "tax_code": STR,
-                            "type": one_of("fixed_amount"),
+                            "type": one_of(*values.SHIPPING_RATE_TYPE),
                         },
                         required=("display_name",),
                     ),
                 }
             )
         ),
-        "submit_type": one_of("auto", "book", "donate", "pay", "subscribe"),
+        "submit_type": one_of(*values.SUBMIT_TYPE),
         "subscription_data": obj(
             {
                 "application_fee_percent": NUM,
                 "billing_cycle_anchor": INT,
                 "billing_mode": obj(
                     {
-                        "flexible": obj({"proration_discounts": one_of("included", "itemized")}),
-                        "type": one_of("classic", "flexible"),
+                        "flexible": obj(
+                            {"proration_discounts": one_of(*values.PRORATION_DISCOUNTS)}
+                        ),
+                        "type": one_of(*values.BILLING_MODE_TYPE),
                     },
                     required=("type",),
                 ),
@@ -1023,13 +635,14 @@ SESSION_CREATE = obj(
                 "invoice_settings": obj(
                     {
                         "issuer": obj(
-                            {"account": STR, "type": one_of("account", "self")}, required=("type",)
+                            {"account": STR, "type": one_of(*values.ACCOUNT_REFERENCE_TYPE)},
+                            required=("type",),
                         )
                     }
                 ),
                 "metadata": map_of(STR),
                 "on_behalf_of": STR,
-                "proration_behavior": one_of("create_prorations", "none"),
+                "proration_behavior": one_of(*values.PRORATION_BEHAVIOR),
                 "transfer_data": obj(
                     {"amount_percent": NUM, "destination": STR}, required=("destination",)
                 ),
@@ -1038,7 +651,11 @@ SESSION_CREATE = obj(
                 "trial_settings": obj(
                     {
                         "end_behavior": obj(
-                            {"missing_payment_method": one_of("cancel", "create_invoice", "pause")},
+                            {
+                                "missing_payment_method": one_of(
+                                    *values.TRIAL_MISSING_PAYMENT_METHOD_BEHAVIOR
+                                )
+                            },
                             required=("missing_payment_method",),
                         )
                     },
@@ -1048,10 +665,10 @@ SESSION_CREATE = obj(
         ),
         "success_url": STR,
         "tax_id_collection": obj(
-            {"enabled": BOOL, "required": one_of("if_supported", "never")}, required=("enabled",)
+            {"enabled": BOOL, "required": one_of(*values.TAX_ID_REQUIREMENT)}, required=("enabled",)
         ),
-        "ui_mode": one_of("custom", "embedded", "hosted"),
-        "wallet_options": obj({"link": obj({"display": one_of("auto", "never")})}),
+        "ui_mode": one_of(*values.CHECKOUT_UI_MODE),
+        "wallet_options": obj({"link": obj({"display": one_of(*values.LINK_WALLET_DISPLAY)})}),
     }
 )
 
@@ -1074,7 +691,7 @@ SESSION_LIST = obj(
         "customer_details": obj({"email": STR}, required=("email",)),
         "payment_intent": STR,
         "payment_link": STR,
-        "status": one_of("complete", "expired", "open"),
+        "status": one_of(*values.CHECKOUT_SESSION_STATUS),
         "subscription": STR,
     }
 )
