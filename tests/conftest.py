@@ -13,7 +13,10 @@ import pytest
 
 from gateway.app import create_app
 from gateway.config import AuthSettings, CacheSettings, LimitSettings, Settings, StripeSettings
-from gateway.identity import ALL_SCOPES
+from gateway.identity import ALL_SCOPES, Caller
+from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
+from gateway.schema import Context
+from gateway.stripe import StripeClient
 from stripe_emulator import EmulatorOptions
 from stripe_emulator import create_app as create_emulator
 from tests.servers import serve
@@ -178,3 +181,15 @@ async def http(gateway: str) -> AsyncIterator[httpx.AsyncClient]:
 async def gql(gateway_url: str) -> AsyncIterator[GraphQLClient]:
     async with httpx.AsyncClient(base_url=gateway_url, timeout=30) as http:
         yield GraphQLClient(http)
+
+
+@pytest.fixture
+async def context() -> AsyncIterator[Context]:
+    """A resolver context as the gateway makes one, for a caller who may do anything, over a
+    store that is never asked for anything: the engine tests' toy schemas call no Stripe."""
+    client = StripeClient(StripeSettings(api_key="sk_test_unused"))
+    try:
+        store = SessionStore(client, ResponseCache(CacheSettings(url="off")))
+        yield Context(loaders=CheckoutLoaders(store), caller=Caller("test", ALL_SCOPES))
+    finally:
+        await client.aclose()

@@ -25,6 +25,7 @@ from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
 from gateway.schema import Context, Executor, build_schema
 from gateway.stripe import StripeClient
 from tests.conftest import Upstream
+from tests.engine.compare import by_path
 
 SCHEMA = build_schema()
 TYPES = graphql_schema(SCHEMA).type_map
@@ -98,12 +99,6 @@ async def answers(upstream: Upstream, query: str) -> list[dict[str, Any]]:
         return responses
     finally:
         await client.aclose()
-
-
-def by_path(response: dict[str, Any]) -> dict[str, Any]:
-    """The response with its errors in path order: the one difference plans are allowed."""
-    errors = sorted(response.get("errors", []), key=lambda error: repr(error.get("path")))
-    return {**response, "errors": errors}
 
 
 def test_plans_answer_as_graphql_core_does(upstream: Upstream) -> None:

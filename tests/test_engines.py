@@ -9,9 +9,8 @@ from graphql import parse
 
 from gateway.config.settings import ENGINES
 from gateway.schema import Context, Executor
-from tests.test_executor import QUERIES, SCHEMA, by_path, context, expected_response
-
-__all__ = ["context"]
+from tests.engine.compare import by_path
+from tests.test_executor import QUERIES, SCHEMA, expected_response
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import enum
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -13,14 +12,10 @@ import strawberry
 from graphql import DocumentNode, OperationDefinitionNode, parse
 from strawberry.permission import BasePermission
 
-from gateway.config import CacheSettings, StripeSettings
 from gateway.engine import compile_plans
-from gateway.identity import ALL_SCOPES, Caller
-from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
 from gateway.schema import Context, Executor
 from gateway.schema.base import StripeObject, schema_config
-from gateway.schema.errors import present, request_errors
-from gateway.stripe import StripeClient
+from tests.engine.compare import by_path, reference
 
 
 @strawberry.enum
@@ -254,16 +249,6 @@ QUERIES: list[tuple[str, dict[str, Any] | None]] = [
 ]
 
 
-@pytest.fixture
-async def context() -> AsyncIterator[Context]:
-    client = StripeClient(StripeSettings(api_key="sk_test_unused"))
-    try:
-        store = SessionStore(client, ResponseCache(CacheSettings(url="off")))
-        yield Context(loaders=CheckoutLoaders(store), caller=Caller("test", ALL_SCOPES))
-    finally:
-        await client.aclose()
-
-
 async def both(
     query: str, variables: dict[str, Any] | None, context: Context
 ) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -279,26 +264,12 @@ async def expected_response(
     query: str, variables: dict[str, Any] | None, context: Context
 ) -> dict[str, Any]:
     """What graphql-core's own executor answers, errors presented as the gateway does."""
-    full = await SCHEMA.execute(query, variable_values=variables, context_value=context)
-    expected: dict[str, Any] = {"data": full.data}
-    if full.errors:
-        expected["errors"] = [error.formatted for error in present(full.errors)]
-    if full.data is None and full.errors and all(e.path is None for e in full.errors):
-        # The request's own errors (variables that do not fit, say) are coded, and the
-        # response has no `data`, as GraphQL over HTTP has it for a request that never ran.
-        errors = present(request_errors(full.errors))
-        expected = {"errors": [error.formatted for error in errors]}
-    return expected
+    return await reference(SCHEMA, query, variables, context)
 
 
 def operation_of(document: DocumentNode) -> OperationDefinitionNode:
     [operation] = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     return operation
-
-
-def by_path(response: dict[str, Any]) -> dict[str, Any]:
-    errors = sorted(response.get("errors", []), key=lambda error: repr(error.get("path")))
-    return {**response, "errors": errors}
 
 
 @pytest.mark.parametrize(("query", "variables"), QUERIES)

@@ -31,12 +31,11 @@ from gateway.engine.compat import (
     graphql_schema,
     optimized_is_awaitable,
 )
-from gateway.schema import Context, Executor
+from gateway.schema import Context
 from gateway.schema.base import schema_config
-from gateway.schema.errors import present, request_errors
-from tests.test_executor import context, operation_of
-
-__all__ = ["context"]
+from gateway.schema.errors import present
+from tests.engine.compare import on_engine, reference
+from tests.test_executor import operation_of
 
 Response = dict[str, Any]
 T = TypeVar("T")
@@ -45,34 +44,6 @@ UNEXPECTED = "Unexpected error."
 
 
 # Running and comparing
-
-
-async def reference(
-    schema: strawberry.Schema, query: str, variables: Mapping[str, Any] | None, ctx: Context
-) -> Response:
-    """graphql-core's answer through Strawberry, errors presented as the gateway does."""
-    full = await schema.execute(
-        query, variable_values=dict(variables) if variables is not None else None, context_value=ctx
-    )
-    if full.data is None and full.errors and all(error.path is None for error in full.errors):
-        # A request that never ran (its variables did not fit, say) has no `data`.
-        return {"errors": [error.formatted for error in present(request_errors(full.errors))]}
-    response: Response = {"data": full.data}
-    if full.errors:
-        response["errors"] = [error.formatted for error in present(full.errors)]
-    return response
-
-
-async def answer(
-    schema: strawberry.Schema,
-    engine: str,
-    query: str,
-    ctx: Context,
-    variables: Mapping[str, Any] | None = None,
-) -> Response:
-    """What the gateway's executor answers with `engine`."""
-    executor = Executor(schema, engine=engine)
-    return await executor.run(executor.prepare(parse(query)), context=ctx, variables=variables)
 
 
 async def check(
@@ -88,7 +59,7 @@ async def check(
     # The cases are meant for plans: none may fall back to graphql-core unnoticed.
     assert compile_plans(schema, document, operation_of(document)) is not None
     expected = await reference(schema, query, variables, ctx)
-    got = await answer(schema, engine, query, ctx, variables)
+    got = await on_engine(schema, engine, query, variables, ctx)
     assert got == expected
     return got
 
@@ -436,7 +407,7 @@ async def test_validation_refuses_a_missing_or_null_non_null_argument(
 ) -> None:
     """graphql-core's suite notes that validation catches these first, as it does here: no
     engine runs them, and each says what graphql-core's validation says."""
-    got = await answer(ARGUMENTS, engine, query, context, variables)
+    got = await on_engine(ARGUMENTS, engine, query, variables, context)
     assert "data" not in got
     expected = await reference(ARGUMENTS, query, variables, context)
     assert [error["message"] for error in got["errors"]] == [

@@ -127,22 +127,22 @@ CASES: list[tuple[strawberry.Schema, str, dict[str, Any] | None]] = [
 
 @pytest.mark.parametrize(("schema", "query", "variables"), CASES)
 async def test_every_engine_answers_as_graphql_core(
-    schema: strawberry.Schema, query: str, variables: dict[str, Any] | None, ctx: Context
+    schema: strawberry.Schema, query: str, variables: dict[str, Any] | None, context: Context
 ) -> None:
-    expected = await reference(schema, query, variables, ctx)
-    for engine, answer in (await every_engine(schema, query, variables, ctx)).items():
+    expected = await reference(schema, query, variables, context)
+    for engine, answer in (await every_engine(schema, query, variables, context)).items():
         assert by_path(answer) == by_path(expected), engine
 
 
-async def test_the_reference_answers_are_what_graphql_core_documents(ctx: Context) -> None:
+async def test_the_reference_answers_are_what_graphql_core_documents(context: Context) -> None:
     """A few answers spelled out, so that the comparison is not the only check."""
-    answers = await every_engine(RESOLVE, "{ plain broken }", None, ctx)
+    answers = await every_engine(RESOLVE, "{ plain broken }", None, context)
     for answer in answers.values():
         assert answer["data"] == {"plain": "plain", "broken": None}
         [error] = answer["errors"]
         assert (error["path"], error["extensions"]["code"]) == (["broken"], "INTERNAL_SERVER_ERROR")
-    required = await every_engine(RESOLVE, "{ plain brokenRequired }", None, ctx)
+    required = await every_engine(RESOLVE, "{ plain brokenRequired }", None, context)
     assert {repr(answer["data"]) for answer in required.values()} == {"None"}
-    pets = await every_engine(ABSTRACT, "{ pets { __typename } }", None, ctx)
+    pets = await every_engine(ABSTRACT, "{ pets { __typename } }", None, context)
     for answer in pets.values():
         assert answer == {"data": {"pets": [{"__typename": "Dog"}, {"__typename": "Cat"}]}}

@@ -21,24 +21,20 @@ import dataclasses
 import enum
 import json
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, NewType, NoReturn
 
 import pytest
 import strawberry
-from graphql import GraphQLError, OperationDefinitionNode, StringValueNode, ValueNode, parse
+from graphql import GraphQLError, StringValueNode, ValueNode
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types.unset import UnsetType
 
 from gateway.config.settings import ENGINES
-from gateway.engine import compile_plans, resolve_key
-from gateway.schema import Context, Executor
-from gateway.schema.errors import present, request_errors
+from gateway.engine import resolve_key
+from gateway.schema import Context
 from gateway.schema.scalars import SCALARS
-from tests.test_executor import context
-
-__all__ = ["context"]
+from tests.engine.compare import has_plans, on_engine, reference
 
 Response = dict[str, Any]
 
@@ -46,39 +42,6 @@ UNSET: Any = strawberry.UNSET
 
 
 # -- Running a case ---------------------------------------------------------------------------
-
-
-async def reference(
-    schema: strawberry.Schema, query: str, variables: Mapping[str, Any] | None, ctx: Context
-) -> Response:
-    """graphql-core's own answer, its errors presented as the gateway presents them."""
-    full = await schema.execute(
-        query, variable_values=dict(variables) if variables else None, context_value=ctx
-    )
-    if full.data is None and full.errors and all(error.path is None for error in full.errors):
-        # Request errors (variables that do not fit): coded, and no `data`.
-        return {"errors": [error.formatted for error in present(request_errors(full.errors))]}
-    response: Response = {"data": full.data}
-    if full.errors:
-        response["errors"] = [error.formatted for error in present(full.errors)]
-    return response
-
-
-async def on_engine(
-    schema: strawberry.Schema,
-    engine: str,
-    query: str,
-    variables: Mapping[str, Any] | None,
-    ctx: Context,
-) -> Response:
-    executor = Executor(schema, engine=engine)
-    return await executor.run(executor.prepare(parse(query)), context=ctx, variables=variables)
-
-
-def has_plans(schema: strawberry.Schema, query: str) -> bool:
-    document = parse(query)
-    [operation] = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    return compile_plans(schema, document, operation) is not None
 
 
 class Unchecked(enum.Enum):
