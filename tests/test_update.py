@@ -11,6 +11,7 @@ import httpx
 import pytest
 import strawberry
 from strawberry.types.base import StrawberryList, StrawberryOptional
+from stripe.params.checkout import _session_update_params as update_params
 from typing_extensions import is_typeddict
 
 from gateway.app import create_app
@@ -23,8 +24,6 @@ from gateway.schema.inputs.update import UpdateLineItemInput
 from tests.conftest import GraphQLClient, Upstream
 from tests.identities import Client, write_key_file
 from tests.servers import serve
-
-update_params = pytest.importorskip("stripe.params.checkout._session_update_params")
 
 ROUTE = "POST /v1/checkout/sessions/{id}"
 ALICE = "cus_UpdAlice1"
