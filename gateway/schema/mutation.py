@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 import strawberry
+from graphql import GraphQLError
 
 from gateway.identity import Scope
 from gateway.schema.audit import audit
@@ -20,7 +22,7 @@ from gateway.schema.inputs.names import ParameterNames
 from gateway.schema.lookahead import selects
 from gateway.schema.permissions import scoped_mutation
 from gateway.schema.types.session import CheckoutSession
-from gateway.stripe import StripeAPIError, StripeError, StripeObject
+from gateway.stripe import StripeAPIError, StripeConnectionError, StripeError, StripeObject
 from gateway.stripe.encoding import encode_params
 
 SESSION_LINE_ITEMS = ("checkoutSession", "lineItems")
@@ -64,6 +66,13 @@ class CreateCheckoutSessionPayload:
     )
     user_errors: list[UserError] = strawberry.field(
         description="Why the input was refused; empty on success."
+    )
+    idempotency_key: str | None = strawberry.field(
+        default=None,
+        description=(
+            "The key the create went under: yours, or one the gateway made. Sending the same "
+            "create again with it gives this session back rather than a second one."
+        ),
     )
 
 
@@ -109,18 +118,30 @@ async def resolve_create(
     if idempotency_key is not None and not _fits_a_header(idempotency_key):
         audit(info, None, "refused", BAD_IDEMPOTENCY_KEY.code.name)
         return _refused([BAD_IDEMPOTENCY_KEY])
-    return await _attempt(
-        info,
-        None,
-        "created",
-        lambda: info.context.loaders.create_session(
-            to_stripe_params(input),
-            idempotency_key=_own_key(info, idempotency_key),
-            with_line_items=selects(info, SESSION_LINE_ITEMS),
-        ),
-        CREATE_NAMES,
-        ["input"],
-    )
+    # Every create goes under a key the client knows, so that one whose answer was lost can be
+    # sent again without making a second session.
+    key = idempotency_key or f"gw_{secrets.token_urlsafe(18)}"
+    try:
+        payload = await _attempt(
+            info,
+            None,
+            "created",
+            lambda: info.context.loaders.create_session(
+                to_stripe_params(input),
+                idempotency_key=_own_key(info, key),
+                with_line_items=selects(info, SESSION_LINE_ITEMS),
+            ),
+            CREATE_NAMES,
+            ["input"],
+        )
+    except StripeConnectionError:
+        raise GraphQLError(
+            "Stripe's answer was lost, so the session may or may not have been created: send "
+            "the same create again with this idempotencyKey to get the session if it was, or "
+            "create it if it was not.",
+            extensions={"code": "OUTCOME_UNKNOWN", "idempotencyKey": key},
+        ) from None
+    return {**payload, "idempotency_key": key}
 
 
 def _fits_a_header(key: str) -> bool:
