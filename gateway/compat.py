@@ -8,6 +8,9 @@ compat.py, as it imports nothing from the rest of the gateway.
 - httpx builds a URL from a string by parsing it in Python, and reads a response body
   through its decoders: both cost more than the rest of a call to Stripe, and httpx has no
   public way to build a URL from parsed parts or hand a response a body already read.
+- aiohttp sends a read again on its own when a kept-alive connection turns out closed; the
+  gateway retries with back-off itself, and two layers would multiply the attempts, but
+  aiohttp has no public switch for it.
 - Strawberry keeps graphql-core's resolve info behind a private attribute (and its schema,
   for which the engine's own compatibility module has the one function).
 - Strawberry's HTTP view speaks the subscription protocols (graphql-transport-ws over
@@ -22,6 +25,7 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable
 from typing import Any
 
+import aiohttp
 import httpx
 import strawberry
 from graphql import GraphQLError, GraphQLResolveInfo
@@ -37,6 +41,7 @@ __all__ = [
     "read_response",
     "resolve_info",
     "to_camel_case",
+    "without_hidden_retries",
 ]
 
 Body = dict[str, Any]
@@ -126,3 +131,9 @@ def read_response(
 def resolve_info(info: strawberry.Info[Any, Any]) -> GraphQLResolveInfo[Any]:
     """graphql-core's resolve info behind Strawberry's: the syntax tree of the selection."""
     return info._raw_info
+
+
+def without_hidden_retries(session: aiohttp.ClientSession) -> aiohttp.ClientSession:
+    """`session`, made to leave every retry to the gateway's own."""
+    session._retry_connection = False
+    return session

@@ -11,6 +11,7 @@ import json
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
+import aiohttp
 import httpx
 import pytest
 import strawberry
@@ -27,6 +28,7 @@ from gateway.compat import (
     read_response,
     resolve_info,
     to_camel_case,
+    without_hidden_retries,
 )
 from gateway.schema import build_schema
 from tests.live import Socket
@@ -159,3 +161,10 @@ async def test_resolve_info_is_graphql_cores() -> None:
 def test_names_are_camel_cased_as_the_schema_does() -> None:
     assert to_camel_case("line_items") == "lineItems"
     assert to_camel_case("line1") == "line1"
+
+
+async def test_aiohttp_retries_on_its_own_until_told_not_to() -> None:
+    async with aiohttp.ClientSession() as session:
+        assert session._retry_connection is True
+        assert without_hidden_retries(session) is session
+        assert session._retry_connection is False

@@ -6,7 +6,7 @@ import aiohttp
 import httpx
 import yarl
 
-from gateway.compat import read_response
+from gateway.compat import read_response, without_hidden_retries
 
 # Headers that describe the body as it travelled; aiohttp has already undone the encoding.
 _TRANSFER_HEADERS = frozenset({b"content-encoding", b"content-length", b"transfer-encoding"})
@@ -30,11 +30,13 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     def _client(self) -> aiohttp.ClientSession:
         # Made on first use: an aiohttp session belongs to the event loop that runs it.
         if self._session is None:
-            self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._max_connections),
-                timeout=self._timeout,
-                # Stripe's API is stateless: cookies would only leak between requests.
-                cookie_jar=aiohttp.DummyCookieJar(),
+            self._session = without_hidden_retries(
+                aiohttp.ClientSession(
+                    connector=aiohttp.TCPConnector(limit=self._max_connections),
+                    timeout=self._timeout,
+                    # Stripe's API is stateless: cookies would only leak between requests.
+                    cookie_jar=aiohttp.DummyCookieJar(),
+                )
             )
         return self._session
 
