@@ -94,3 +94,50 @@ async def test_when_the_callers_budget_stops_the_call_a_waiter_calls_again() -> 
     with pytest.raises(CallsExhausted):
         await leader
     assert await follower == "answer 1"
+
+
+class Broken(Exception):
+    """A failure worth trying again."""
+
+
+async def test_a_failed_call_fails_its_leader_and_is_made_again_once_for_its_waiters() -> None:
+    flights, upstream = SingleFlight(), Upstream()
+    failures = [Broken("first")]
+
+    async def read() -> str:
+        upstream.calls += 1
+        call = upstream.calls
+        await upstream.answer.wait()
+        # A call takes a while: whoever asks meanwhile joins it.
+        await asyncio.sleep(0.01)
+        if call == 1:
+            raise failures[0]
+        return f"answer {call}"
+
+    def retryable(exc: BaseException) -> bool:
+        return isinstance(exc, Broken)
+
+    runs = [asyncio.create_task(flights.run("k", read, retryable=retryable)) for _ in range(4)]
+    await asyncio.sleep(0)
+    upstream.answer.set()
+    results = await asyncio.gather(*runs, return_exceptions=True)
+    assert results[0] is failures[0]
+    # The waiters shared one call of their own, as each would have made one alone.
+    assert results[1:] == ["answer 2"] * 3
+    assert upstream.calls == 2
+
+
+async def test_a_failure_not_worth_retrying_fails_every_waiter() -> None:
+    flights, upstream = SingleFlight(), Upstream()
+    refused = ValueError("refused")
+
+    async def read() -> str:
+        upstream.calls += 1
+        await upstream.answer.wait()
+        raise refused
+
+    runs = [asyncio.create_task(flights.run("k", read)) for _ in range(3)]
+    await asyncio.sleep(0)
+    upstream.answer.set()
+    assert await asyncio.gather(*runs, return_exceptions=True) == [refused] * 3
+    assert upstream.calls == 1

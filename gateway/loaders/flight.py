@@ -20,6 +20,10 @@ class SingleFlight:
     cancelled (its client went away), or its operation's budget stops the call, the call goes
     with it, and whoever was waiting for it makes the call again; a waiter that gives up
     changes nothing for the others.
+
+    A call that fails in a way worth trying again (`retryable`) fails its leader, who spent
+    its tries on it, but not its waiters: each gets the one call a read of its own would have
+    made, shared again among them, so sharing never fails a read that alone would not have.
     """
 
     def __init__(self) -> None:
@@ -30,9 +34,11 @@ class SingleFlight:
         key: Hashable,
         call: Callable[[], Awaitable[T]],
         shared: Callable[[], None] | None = None,
+        retryable: Callable[[BaseException], bool] = lambda exc: False,
     ) -> T:
         """`call()`'s result, from a call of this key's already in flight if there is one
         (which `shared`, if given, is told of)."""
+        tried = False
         while True:
             flight: asyncio.Future[T] | None = self._calls.get(key)
             if flight is None:
@@ -48,6 +54,12 @@ class SingleFlight:
             except CallsStopped:
                 # The leader's operation ran out of time or calls: that says nothing of this
                 # one's, which makes the call itself.
+                continue
+            except Exception as exc:
+                if tried or not retryable(exc):
+                    raise
+                # The leader's call failed: this waiter has not tried yet.
+                tried = True
                 continue
             if shared is not None:
                 shared()

@@ -10,7 +10,13 @@ from urllib.parse import quote
 
 from gateway.loaders.cache import ResponseCache
 from gateway.loaders.flight import SingleFlight
-from gateway.stripe import CallBudget, StripeAPIError, StripeClient, StripeObject
+from gateway.stripe import (
+    CallBudget,
+    StripeAPIError,
+    StripeClient,
+    StripeConnectionError,
+    StripeObject,
+)
 from gateway.telemetry import Telemetry
 
 SESSIONS_PATH = "/v1/checkout/sessions"
@@ -115,7 +121,9 @@ class SessionStore:
             await self._cache.set(key, session, self.session_ttl(session))
             return session
 
-        session = await self._flights.run((key, expand), fetch, self._shared["session"])
+        session = await self._flights.run(
+            (key, expand), fetch, self._shared["session"], retryable=_worth_retrying
+        )
         return session if session is not None and owned_by(session, customer) else None
 
     async def sessions(
@@ -126,6 +134,7 @@ class SessionStore:
             (self._key(account, "list"), repr(sorted(params.items()))),
             lambda: self._client.get(SESSIONS_PATH, params, account=account, budget=budget),
             self._shared["list"],
+            retryable=_worth_retrying,
         )
 
     async def line_items(
@@ -156,7 +165,9 @@ class SessionStore:
             await self._cache.set(key, result, self._cache.settings.line_items_ttl)
             return result
 
-        return await self._flights.run(key, fetch, self._shared["line_items"])
+        return await self._flights.run(
+            key, fetch, self._shared["line_items"], retryable=_worth_retrying
+        )
 
     async def create(
         self,
@@ -256,3 +267,11 @@ class SessionStore:
         if scope is None:
             scope = self._scopes[account] = ResponseCache.scope(self._client.settings, account)
         return ":".join(("checkout-gateway", scope, *parts))
+
+
+def _worth_retrying(exc: BaseException) -> bool:
+    """Whether a read that failed so might succeed if made again: Stripe unreachable, or a
+    failure on Stripe's side."""
+    if isinstance(exc, StripeConnectionError):
+        return True
+    return isinstance(exc, StripeAPIError) and exc.status >= 500
