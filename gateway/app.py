@@ -32,6 +32,7 @@ from gateway.limits.throttle import Throttle
 from gateway.limits.worker import Worker
 from gateway.live import Feed
 from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
+from gateway.loaders.breaker import Breaker
 from gateway.operations import Operations
 from gateway.schema import Context, Executor, build_schema
 from gateway.streams import StreamView
@@ -76,7 +77,10 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
     if settings.stripe.rate_limit is not None:
         guard = StripeGuard(buckets(), settings.stripe.rate_limit)
     client = StripeClient(settings.stripe, guard, telemetry)
-    cache = ResponseCache(settings.cache)
+    breakers = []
+    if settings.cache.redis_url is not None:
+        breakers.append(Breaker("redis-cache", changed=telemetry.circuit))
+    cache = ResponseCache(settings.cache, breakers[0] if breakers else None)
     store = SessionStore(client, cache, telemetry)
     authenticator = Authenticator(settings.auth)
     # Where anyone may introspect, errors may as well suggest what was meant.
@@ -132,7 +136,7 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
         worker=worker,
         telemetry=telemetry,
     )
-    readiness = Readiness(settings.mode, client, shared, settings.observability.ready_ttl)
+    readiness = Readiness(settings.mode, client, shared, settings.observability.ready_ttl, breakers)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

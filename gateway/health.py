@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Sequence
 from typing import Any
 
 import redis.asyncio as redis
@@ -19,6 +20,7 @@ from opentelemetry.instrumentation.utils import suppress_instrumentation
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from gateway.loaders.breaker import Breaker
 from gateway.stripe import (
     CallBudget,
     StripeAPIError,
@@ -38,9 +40,17 @@ class Readiness:
     """Answers `/healthz` and `/readyz`, naming the mode (`live`, `test` or `demo`)."""
 
     def __init__(
-        self, mode: str, client: StripeClient, shared: redis.Redis | None, ttl: float
+        self,
+        mode: str,
+        client: StripeClient,
+        shared: redis.Redis | None,
+        ttl: float,
+        breakers: Sequence[Breaker] = (),
     ) -> None:
+        """`breakers` are reported as they stand; an open one alone does not make the gateway
+        unready, since it serves without what it stopped asking."""
         self._mode = mode
+        self._breakers = breakers
         self._client = client
         self._shared = shared
         self._ttl = ttl
@@ -58,6 +68,8 @@ class Readiness:
             "mode": self._mode,
             "checks": checks,
         }
+        if self._breakers:
+            body["circuits"] = {breaker.name: breaker.state for breaker in self._breakers}
         if failed:
             body["failed"] = failed
         return JSONResponse(body, 503 if failed else 200, {"Cache-Control": "no-store"})

@@ -9,6 +9,7 @@ from typing import Any
 from aiocache import Cache
 
 from gateway.config import CacheSettings, StripeSettings
+from gateway.loaders.breaker import Breaker
 
 StripeObject = dict[str, Any]
 
@@ -23,13 +24,16 @@ class ResponseCache:
     warning: reads then go to Stripe instead of failing.
     """
 
-    def __init__(self, settings: CacheSettings) -> None:
+    def __init__(self, settings: CacheSettings, breaker: Breaker | None = None) -> None:
+        """`breaker`, for a shared cache, stops the cache being asked while it keeps failing:
+        a Redis that hangs then costs a read nothing, where it would cost it the timeout."""
         self._settings = settings
         self._backend: Any = Cache.from_url(settings.url) if settings.enabled else None
+        self._breaker = breaker
         if self._backend is not None:
             # aiocache wraps every call in asyncio.wait_for, a task per read. An in-process
             # dict needs no deadline; Redis gets a short one, after which Stripe is asked.
-            self._backend.timeout = None if settings.url.startswith("memory://") else 1.0
+            self._backend.timeout = None if settings.url.startswith("memory://") else 0.25
 
     @property
     def settings(self) -> CacheSettings:
@@ -44,31 +48,50 @@ class ResponseCache:
         return hashlib.sha256(identity.encode()).hexdigest()[:24]
 
     async def get(self, key: str) -> StripeObject | None:
-        if self._backend is None:
+        if self._backend is None or not self._allowed():
             return None
         try:
             value: StripeObject | None = await self._backend.get(key)
         except Exception as exc:
-            logger.warning("cache read failed: %s", type(exc).__name__)
+            self._failed("read", exc)
             return None
+        self._succeeded()
         return value
 
     async def set(self, key: str, value: StripeObject, ttl: float) -> None:
         """Keep `value` for `ttl` seconds; a ttl of 0 keeps it out of the cache."""
-        if self._backend is None or ttl <= 0:
+        if self._backend is None or ttl <= 0 or not self._allowed():
             return
         try:
             await self._backend.set(key, value, ttl=ttl)
         except Exception as exc:
-            logger.warning("cache write failed: %s", type(exc).__name__)
+            self._failed("write", exc)
+        else:
+            self._succeeded()
 
     async def delete(self, key: str) -> None:
-        if self._backend is None:
+        if self._backend is None or not self._allowed():
             return
         try:
             await self._backend.delete(key)
         except Exception as exc:
-            logger.warning("cache delete failed: %s", type(exc).__name__)
+            self._failed("delete", exc)
+        else:
+            self._succeeded()
+
+    def _allowed(self) -> bool:
+        return self._breaker is None or self._breaker.allow()
+
+    def _succeeded(self) -> None:
+        if self._breaker is not None:
+            self._breaker.succeeded()
+
+    def _failed(self, action: str, exc: Exception) -> None:
+        """Count a failure; without a breaker to say it once, each one is logged."""
+        if self._breaker is None:
+            logger.warning("cache %s failed: %s", action, type(exc).__name__)
+        else:
+            self._breaker.failed()
 
     async def close(self) -> None:
         if self._backend is not None:

@@ -204,6 +204,10 @@ class Telemetry:
 
     # Webhooks
 
+    def circuit(self, name: str, state: str) -> None:
+        """Record a circuit breaker's new state: open (or probing) is 1, closed 0."""
+        self.metrics.circuits.labels(name).set(0 if state == "closed" else 1)
+
     def subscription(self, opened: bool) -> None:
         """Count a subscription in while it is open, and out when it ends."""
         if opened:

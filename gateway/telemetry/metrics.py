@@ -57,6 +57,13 @@ class Metrics:
         self.requests_in_flight = 0
         if not self.multiprocess:
             self.in_flight.set_function(lambda: self.requests_in_flight)
+        self.circuits = Gauge(
+            "gateway_circuit_open",
+            "1 while the gateway has stopped asking a dependency that kept failing, by name.",
+            ["dependency"],
+            registry=registry,
+            multiprocess_mode="livemax",
+        )
         self.subscriptions = Gauge(
             "gateway_subscriptions",
             "Subscriptions open now, over WebSocket and Server-Sent Events.",
