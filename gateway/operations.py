@@ -149,7 +149,11 @@ class Operations:
         actual = record.actual_cost = budget.calls
         if self._throttle is not None and requested > actual:
             status = await self._throttle.refund(key, requested - actual)
-        body.setdefault("extensions", {})["cost"] = _cost(requested, actual, status)
+        extensions = body.setdefault("extensions", {})
+        extensions["cost"] = _cost(requested, actual, status)
+        if record.stale_age is not None:
+            # Some of the answer is a last copy, served while Stripe could not be asked.
+            extensions["stale"] = {"ageSeconds": round(record.stale_age, 1)}
         return Reply(body)
 
     async def _admit(

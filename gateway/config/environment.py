@@ -343,6 +343,9 @@ def _cache(source: Mapping[str, str]) -> CacheSettings:
         open_ttl=_read(source, "CACHE_TTL_OPEN", _seconds, defaults.open_ttl, seconds),
         complete_ttl=_read(source, "CACHE_TTL_COMPLETE", _seconds, defaults.complete_ttl, seconds),
         expired_ttl=_read(source, "CACHE_TTL_EXPIRED", _seconds, defaults.expired_ttl, seconds),
+        stale_if_error=_read(
+            source, "CACHE_STALE_IF_ERROR", _seconds, defaults.stale_if_error, seconds
+        ),
         line_items_ttl=_read(
             source, "CACHE_TTL_LINE_ITEMS", _seconds, defaults.line_items_ttl, seconds
         ),

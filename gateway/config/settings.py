@@ -53,6 +53,8 @@ class CacheSettings:
     complete_ttl: float = 300.0
     expired_ttl: float = 3600.0
     line_items_ttl: float = 300.0
+    # How long past its freshness a settled session may still answer while Stripe fails.
+    stale_if_error: float = 300.0
 
     @property
     def enabled(self) -> bool:

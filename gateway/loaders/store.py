@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -15,7 +16,9 @@ from gateway.stripe import (
     StripeAPIError,
     StripeClient,
     StripeConnectionError,
+    StripeError,
     StripeObject,
+    StripeRateLimited,
 )
 from gateway.telemetry import Telemetry
 
@@ -118,12 +121,20 @@ class SessionStore:
                 if exc.status == 404:
                     return None
                 raise
-            await self._cache.set(key, session, self.session_ttl(session))
+            await self.put(session, account=account)
             return session
 
-        session = await self._flights.run(
-            (key, expand), fetch, self._shared["session"], retryable=_worth_retrying
-        )
+        try:
+            session = await self._flights.run(
+                (key, expand), fetch, self._shared["session"], retryable=_worth_retrying
+            )
+        except StripeError as exc:
+            if not (_worth_retrying(exc) or isinstance(exc, StripeRateLimited)):
+                raise
+            last = await self._last_copy(key, expand, customer)
+            if last is None:
+                raise
+            return last
         return session if session is not None and owned_by(session, customer) else None
 
     async def sessions(
@@ -222,10 +233,30 @@ class SessionStore:
         return session
 
     async def put(self, session: StripeObject, *, account: str | None) -> None:
-        """Cache a session Stripe has just returned, replacing any older copy."""
-        await self._cache.set(
-            self._key(account, "session", session["id"]), session, self.session_ttl(session)
-        )
+        """Cache a session Stripe has just returned, replacing any older copy.
+
+        A session that can change no more is also kept as a last copy, for
+        `CACHE_STALE_IF_ERROR` seconds past its freshness, to answer with while Stripe fails.
+        """
+        key = self._key(account, "session", session["id"])
+        ttl = self.session_ttl(session)
+        await self._cache.set(key, session, ttl)
+        stale_for = self._cache.settings.stale_if_error
+        if stale_for > 0 and _settled(session):
+            copy = {"at": time.time(), "session": session}
+            await self._cache.set(f"{key}:last", copy, ttl + stale_for)
+
+    async def _last_copy(self, key: str, expand: bool, customer: str | None) -> StripeObject | None:
+        """The last copy of a settled session, when Stripe cannot be asked; its age goes on the
+        request's record, for the response and the metrics to say."""
+        copy = await self._cache.get(f"{key}:last")
+        if copy is None:
+            return None
+        session: StripeObject = copy["session"]
+        if (expand and session.get("line_items") is None) or not owned_by(session, customer):
+            return None
+        self._telemetry.stale_answer(time.time() - float(copy["at"]))
+        return session
 
     async def refetch(self, session_id: str, *, account: str | None) -> StripeObject | None:
         """The session as Stripe has it now, with its line items, cached in place of any copy.
@@ -267,6 +298,18 @@ class SessionStore:
         if scope is None:
             scope = self._scopes[account] = ResponseCache.scope(self._client.settings, account)
         return ":".join(("checkout-gateway", scope, *parts))
+
+
+def _settled(session: StripeObject) -> bool:
+    """Whether a session can change no more: expired, or complete and paid (or owing nothing).
+
+    Only such a session is ever answered from a last copy: an open session may have been paid
+    since, and a caller shown it open could act on that wrongly.
+    """
+    status = session.get("status")
+    return status == "expired" or (
+        status == "complete" and session.get("payment_status") != "unpaid"
+    )
 
 
 def _worth_retrying(exc: BaseException) -> bool:

@@ -204,6 +204,14 @@ class Telemetry:
 
     # Webhooks
 
+    def stale_answer(self, age: float) -> None:
+        """Count a session answered from its last copy, and keep the oldest such copy's age on
+        the request's record."""
+        self.metrics.stale_answers.inc()
+        record = current_request.get()
+        if record is not None:
+            record.stale_age = max(age, record.stale_age or 0.0)
+
     def circuit(self, name: str, state: str) -> None:
         """Record a circuit breaker's new state: open (or probing) is 1, closed 0."""
         self.metrics.circuits.labels(name).set(0 if state == "closed" else 1)

@@ -57,6 +57,11 @@ class Metrics:
         self.requests_in_flight = 0
         if not self.multiprocess:
             self.in_flight.set_function(lambda: self.requests_in_flight)
+        self.stale_answers = Counter(
+            "gateway_stale_answers",
+            "Sessions answered from a last copy while Stripe could not be asked.",
+            registry=registry,
+        )
         self.circuits = Gauge(
             "gateway_circuit_open",
             "1 while the gateway has stopped asking a dependency that kept failing, by name.",

@@ -31,6 +31,8 @@ class RequestRecord:
     stripe_calls: int = 0
     cache_hits: int = 0
     cache_misses: int = 0
+    # The age in seconds of the oldest last copy answered with while Stripe failed, if any.
+    stale_age: float | None = None
 
 
 current_request: ContextVar[RequestRecord | None] = ContextVar("current_request", default=None)
