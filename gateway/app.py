@@ -17,6 +17,7 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp
 
 from gateway.auth import Authenticator
+from gateway.breaker import Breaker
 from gateway.config import Settings
 from gateway.endpoint import GraphQLEndpoint
 from gateway.graphiql import Assets, AssetsMissing, GraphiQL
@@ -32,7 +33,6 @@ from gateway.limits.throttle import Throttle
 from gateway.limits.worker import Worker
 from gateway.live import Feed
 from gateway.loaders import CheckoutLoaders, ResponseCache, SessionStore
-from gateway.loaders.breaker import Breaker
 from gateway.operations import Operations
 from gateway.schema import Context, Executor, build_schema
 from gateway.streams import StreamView
@@ -76,11 +76,14 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
     guard = None
     if settings.stripe.rate_limit is not None:
         guard = StripeGuard(buckets(), settings.stripe.rate_limit)
-    client = StripeClient(settings.stripe, guard, telemetry)
-    breakers = []
+    stripe_breaker = Breaker("stripe", failures=5, changed=telemetry.circuit)
+    client = StripeClient(settings.stripe, guard, telemetry, stripe_breaker)
+    breakers = [stripe_breaker]
+    cache_breaker = None
     if settings.cache.redis_url is not None:
-        breakers.append(Breaker("redis-cache", changed=telemetry.circuit))
-    cache = ResponseCache(settings.cache, breakers[0] if breakers else None)
+        cache_breaker = Breaker("redis-cache", changed=telemetry.circuit)
+        breakers.append(cache_breaker)
+    cache = ResponseCache(settings.cache, cache_breaker)
     store = SessionStore(client, cache, telemetry)
     authenticator = Authenticator(settings.auth)
     # Where anyone may introspect, errors may as well suggest what was meant.

@@ -20,7 +20,7 @@ from opentelemetry.instrumentation.utils import suppress_instrumentation
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from gateway.loaders.breaker import Breaker
+from gateway.breaker import Breaker
 from gateway.stripe import (
     CallBudget,
     StripeAPIError,

@@ -11,8 +11,8 @@ import httpx
 import pytest
 
 from gateway.app import create_app
+from gateway.breaker import CLOSED, HALF_OPEN, OPEN, Breaker
 from gateway.config import CacheSettings
-from gateway.loaders.breaker import CLOSED, HALF_OPEN, OPEN, Breaker
 from tests.conftest import Upstream
 from tests.servers import serve
 from tests.test_metrics import scrape, value
@@ -35,7 +35,7 @@ def test_it_opens_after_repeated_failures_and_probes_once_after_the_cool_down(
     breaker = Breaker(
         "thing", failures=3, cool_down=5, clock=clock, changed=lambda n, s: changes.append(s)
     )
-    caplog.set_level(logging.INFO, logger="gateway.loaders.breaker")
+    caplog.set_level(logging.INFO, logger="gateway.breaker")
     for _ in range(2):
         assert breaker.allow()
         breaker.failed()
@@ -115,9 +115,30 @@ async def test_a_hung_redis_is_asked_a_few_times_then_left_alone(
     assert all(answer["data"]["checkoutSession"]["id"] == session for answer in answers)
     # Once open, the breaker kept the reads from asking Redis at all.
     assert asked[0] < asked[3] and asked[-1] == asked[6]
-    assert ready["circuits"] == {"redis-cache": "open"}
+    assert ready["circuits"] == {"stripe": "closed", "redis-cache": "open"}
     assert value(scrape(gateway), "gateway_circuit_open", dependency="redis-cache") == 1
-    warnings = [r for r in caplog.records if r.name.startswith("gateway.loaders")]
+    warnings = [r for r in caplog.records if r.name == "gateway.breaker"]
     assert [r.getMessage() for r in warnings] == [
         "redis-cache keeps failing: not asking it for 5 s"
     ]
+
+
+async def test_a_failing_stripe_is_left_alone_after_five_failures(upstream: Upstream) -> None:
+    settings = upstream.gateway_settings(max_retries=0)
+    with serve(create_app(settings)) as gateway:
+        session = (await upstream.new_session())["id"]
+        body = {"query": READ, "variables": {"id": session}}
+        await upstream.reset_requests()
+        await upstream.configure(failure_rate=1.0, failure_kinds=["server_error"])
+        try:
+            async with httpx.AsyncClient(base_url=gateway, timeout=30) as client:
+                answers = [(await client.post("/graphql", json=body)).json() for _ in range(8)]
+                ready = (await client.get("/readyz")).json()
+        finally:
+            await upstream.configure(failure_rate=0.0)
+        codes = {answer["errors"][0]["extensions"]["code"] for answer in answers}
+        # Every read failed with the same code; only the first five reached Stripe.
+        assert codes == {"UPSTREAM_UNAVAILABLE"}
+        assert (await upstream.requests())["routes"]["GET /v1/checkout/sessions/{id}"] == 5
+        assert ready["circuits"]["stripe"] == "open"
+        assert value(scrape(gateway), "gateway_circuit_open", dependency="stripe") == 1

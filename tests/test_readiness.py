@@ -34,6 +34,7 @@ def test_ready_while_stripe_takes_the_key_and_not_once_it_is_revoked(upstream: U
             "status": "ready",
             "mode": "test",
             "checks": {"stripe": {"status": "ok"}},
+            "circuits": {"stripe": "closed"},
         }
         httpx.post(f"{upstream.url}/_emulator/config", json={"revoked_keys": [key]})
         try:

@@ -8,8 +8,8 @@ from typing import Any
 
 from aiocache import Cache
 
+from gateway.breaker import Breaker
 from gateway.config import CacheSettings, StripeSettings
-from gateway.loaders.breaker import Breaker
 
 StripeObject = dict[str, Any]
 

@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 import httpx
 import orjson
 
+from gateway.breaker import Breaker
 from gateway.compat import join_url
 from gateway.config import StripeSettings
 from gateway.stripe.budget import CallBudget, CallGuard
@@ -50,9 +51,13 @@ class StripeClient:
         settings: StripeSettings,
         guard: CallGuard | None = None,
         telemetry: Telemetry | None = None,
+        breaker: Breaker | None = None,
     ) -> None:
+        """`breaker`, when given, stops calls for a while once Stripe keeps failing, so that
+        requests fail (or answer from a last copy) at once rather than after every retry."""
         self._settings = settings
         self._guard = guard
+        self._breaker = breaker
         self._telemetry = telemetry or Telemetry()
         self._transport = AiohttpTransport(
             max_connections=settings.max_connections,
@@ -137,6 +142,11 @@ class StripeClient:
         try:
             attempt = 0
             while True:
+                breaker = self._breaker if guarded else None
+                if breaker is not None and not breaker.allow():
+                    raise StripeConnectionError(
+                        "Stripe keeps failing: the gateway is not calling it for a few seconds."
+                    )
                 if self._guard is not None and guarded:
                     await self._admit(self._guard, budget)
                 span = telemetry.stripe_call_started(route, method, attempt)
@@ -150,6 +160,8 @@ class StripeClient:
                     telemetry.stripe_call_ended(span, route, attempt, started, outcome, None)
                     if not failed:
                         raise
+                    if breaker is not None:
+                        breaker.failed()
                     attempt += 1
                     if await self._back_off(attempt, None, budget):
                         continue
@@ -164,6 +176,11 @@ class StripeClient:
                     response.status_code,
                     response.headers.get("Request-Id"),
                 )
+                if breaker is not None:
+                    if response.status_code >= 500:
+                        breaker.failed()
+                    else:
+                        breaker.succeeded()
                 if response.status_code < 400:
                     return self._decode(response)
                 if self._should_retry(response):
