@@ -76,7 +76,7 @@ def create_app(settings: Settings, tracing: TracerProvider | None = None) -> ASG
     guard = None
     if settings.stripe.rate_limit is not None:
         guard = StripeGuard(buckets(), settings.stripe.rate_limit)
-    stripe_breaker = Breaker("stripe", failures=5, changed=telemetry.circuit)
+    stripe_breaker = Breaker("stripe", failures=10, changed=telemetry.circuit)
     client = StripeClient(settings.stripe, guard, telemetry, stripe_breaker)
     breakers = [stripe_breaker]
     cache_breaker = None

@@ -22,7 +22,13 @@ from gateway.schema.inputs.names import ParameterNames
 from gateway.schema.lookahead import selects
 from gateway.schema.permissions import scoped_mutation
 from gateway.schema.types.session import CheckoutSession
-from gateway.stripe import StripeAPIError, StripeConnectionError, StripeError, StripeObject
+from gateway.stripe import (
+    StripeAPIError,
+    StripeCircuitOpen,
+    StripeConnectionError,
+    StripeError,
+    StripeObject,
+)
 from gateway.stripe.encoding import encode_params
 
 SESSION_LINE_ITEMS = ("checkoutSession", "lineItems")
@@ -134,7 +140,9 @@ async def resolve_create(
             CREATE_NAMES,
             ["input"],
         )
-    except StripeConnectionError:
+    except StripeConnectionError as exc:
+        if isinstance(exc, StripeCircuitOpen):
+            raise  # Never sent: nothing to find out.
         raise GraphQLError(
             "Stripe's answer was lost, so the session may or may not have been created: send "
             "the same create again with this idempotencyKey to get the session if it was, or "

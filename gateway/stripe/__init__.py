@@ -4,6 +4,7 @@ from gateway.stripe.budget import CallBudget, CallGuard, CallsExhausted, CallsSt
 from gateway.stripe.client import StripeClient, StripeObject
 from gateway.stripe.errors import (
     StripeAPIError,
+    StripeCircuitOpen,
     StripeConnectionError,
     StripeError,
     StripeRateLimited,
@@ -15,6 +16,7 @@ __all__ = [
     "CallsExhausted",
     "CallsStopped",
     "StripeAPIError",
+    "StripeCircuitOpen",
     "StripeClient",
     "StripeConnectionError",
     "StripeError",

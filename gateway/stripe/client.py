@@ -20,7 +20,12 @@ from gateway.compat import join_url
 from gateway.config import StripeSettings
 from gateway.stripe.budget import CallBudget, CallGuard
 from gateway.stripe.encoding import encode_params
-from gateway.stripe.errors import StripeAPIError, StripeConnectionError, StripeRateLimited
+from gateway.stripe.errors import (
+    StripeAPIError,
+    StripeCircuitOpen,
+    StripeConnectionError,
+    StripeRateLimited,
+)
 from gateway.stripe.transport import AiohttpTransport
 from gateway.telemetry import Telemetry, stripe_route
 
@@ -144,7 +149,7 @@ class StripeClient:
             while True:
                 breaker = self._breaker if guarded else None
                 if breaker is not None and not breaker.allow():
-                    raise StripeConnectionError(
+                    raise StripeCircuitOpen(
                         "Stripe keeps failing: the gateway is not calling it for a few seconds."
                     )
                 if self._guard is not None and guarded:

@@ -18,6 +18,10 @@ class StripeConnectionError(StripeError):
     """Stripe could not be reached, or did not answer in time, even after retrying."""
 
 
+class StripeCircuitOpen(StripeConnectionError):
+    """The gateway did not call Stripe at all: it kept failing moments ago (see breaker.py)."""
+
+
 class StripeRateLimited(StripeError):
     """The gateway's own limit on calls to Stripe left no room for this call in time."""
 
