@@ -10,7 +10,7 @@ CLIENTS = ("httpx", "httpx-aiohttp", "gateway", "aiohttp")
 WORKLOADS = ("W1", "W2", "W3", "W4", "W5")
 # Runs beside the workloads: a hostile client's effect on others, and on memory.
 HOSTILE = ("FAIRNESS", "MEMORY")
-OPERABILITY = ("TRACING", "WORKERS", "LIVE")
+OPERABILITY = ("TRACING", "WORKERS", "LIVE", "RESILIENCE")
 
 
 class SettingsError(ValueError):

@@ -32,6 +32,7 @@ from benchmarks.operability import (
     run_workers,
 )
 from benchmarks.processes import Pinning, Server, ServerError, free_port
+from benchmarks.resilience import ResilienceResult, resilience_lines, run_resilience
 from benchmarks.results import Soak, WorkloadResult
 from benchmarks.settings import CLIENTS, Settings, SettingsError, load_settings
 from benchmarks.upstream import Dataset, Emulator
@@ -323,6 +324,10 @@ def _run(settings: Settings, pinning: Pinning) -> None:
             progress(f"Live updates: {LIVE_SUBSCRIBERS:,} subscribers, then payments ...")
             live = run_live(run)
             progress(f"  p99 {live.percentile(0.99):.0f} ms from webhook to event")
+        resilience: ResilienceResult | None = None
+        if "RESILIENCE" in settings.only:
+            progress("Resilience: reads under faults, and beside a hung Redis ...")
+            resilience = run_resilience(run, data)
         results: list[WorkloadResult] = []
         for workload in build_workloads(data, settings.latency_ms):
             if workload.key in settings.only:
@@ -335,7 +340,16 @@ def _run(settings: Settings, pinning: Pinning) -> None:
     info = machine(settings, pinning, client)
     print(report.render(info, results, clients, client, ready, soak, pinning))
     print("\n".join(["", *report_lines(fairness, memory)]))
-    print("\n".join(["", *operability_lines(tracing, workers), *live_lines(live)]))
+    print(
+        "\n".join(
+            [
+                "",
+                *operability_lines(tracing, workers),
+                *live_lines(live),
+                *resilience_lines(resilience),
+            ]
+        )
+    )
     RESULTS.write_text(json.dumps(results_json(info, results, clients, ready, soak), indent=2))
     progress(f"Raw results written to {RESULTS}")
 
