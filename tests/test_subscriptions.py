@@ -380,3 +380,19 @@ async def test_a_subscription_ends_when_its_token_expires(upstream: Upstream) ->
                 expired = await ws.receive(seconds=10)
                 assert expired["payload"]["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
                 assert await ws.receive() == {"id": operation, "type": "complete"}
+
+
+async def test_a_socket_gets_a_request_id_and_an_access_line(
+    gateway: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="gateway.access")
+    async with socket(gateway, READER) as ws:
+        assert ws.ws.response is not None
+        request_id = ws.ws.response.headers["x-request-id"]
+    for _ in range(50):
+        lines = [r for r in caplog.records if getattr(r, "request_id", None) == request_id]
+        if lines:
+            break
+        await asyncio.sleep(0.05)
+    [line] = lines
+    assert (line.getMessage(), line.__dict__["status"]) == ("WS /graphql 101", 101)

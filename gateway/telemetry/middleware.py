@@ -59,6 +59,9 @@ class RequestTelemetry:
         self._headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            await self._socket(scope, receive, send)
+            return
         if scope["type"] != "http":
             await self._app(scope, receive, send)
             return
@@ -92,6 +95,33 @@ class RequestTelemetry:
         finally:
             metrics.request_ended()
             # 499, as nginx logs it: the client went away before any response began.
+            self._finish(record, scope, status or 499, time.perf_counter() - started)
+            current_request.reset(token)
+
+    async def _socket(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A WebSocket connection: an id, and one access line (`WS`) when it closes, with 101
+        if it was accepted, or the status it was refused with."""
+        record = RequestRecord(self._ids.take(scope), "WS", scope["path"])
+        token = current_request.set(record)
+        status = 0
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "websocket.accept":
+                status = 101
+                headers = list(message.get("headers") or [])
+                message = {
+                    **message,
+                    "headers": [*headers, (b"x-request-id", record.request_id.encode())],
+                }
+            elif message["type"] == "websocket.close" and not status:
+                status = 403
+            await send(message)
+
+        started = time.perf_counter()
+        try:
+            await self._app(scope, receive, send_with_id)
+        finally:
             self._finish(record, scope, status or 499, time.perf_counter() - started)
             current_request.reset(token)
 
