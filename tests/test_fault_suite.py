@@ -14,15 +14,14 @@ from typing import Any
 
 import httpx
 import pytest
-from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
 from gateway.app import create_app
 from stripe_emulator import EmulatorOptions
 from stripe_emulator import create_app as create_emulator
 from tests.conftest import Upstream, fake_key
+from tests.proxies import pass_on, serve_proxy
 from tests.queries import payment_input
 from tests.servers import serve
 
@@ -49,18 +48,11 @@ class LossyProxy:
     chance: random.Random = field(default_factory=lambda: random.Random(7))
 
     async def forward(self, request: Request) -> Response:
-        async with httpx.AsyncClient(base_url=self.upstream) as client:
-            answer = await client.request(
-                request.method,
-                request.url.path,
-                params=request.query_params,
-                content=await request.body(),
-                headers={k: v for k, v in request.headers.items() if k != "host"},
-            )
+        answer = await pass_on(self.upstream, request)
         creating = request.method == "POST" and request.url.path == "/v1/checkout/sessions"
         if creating and self.losing and self.chance.random() < FAULTS:
             await asyncio.sleep(2.5)
-        return Response(answer.content, answer.status_code, media_type="application/json")
+        return answer
 
 
 @dataclass
@@ -74,16 +66,15 @@ class Rig:
 def rig() -> Iterator[Rig]:
     with serve(create_emulator(EmulatorOptions(seed_demo_data=False))) as emulator_url:
         emulator = Upstream(url=emulator_url, key=fake_key())
-        proxy = LossyProxy(emulator_url)
-        app = Starlette(routes=[Route("/{path:path}", proxy.forward, methods=["GET", "POST"])])
-        with serve(app) as proxy_url:
+        lossy = LossyProxy(emulator_url)
+        with serve_proxy(lossy.forward) as proxy_url:
             settings = emulator.gateway_settings()
             # One try per call and a short wait: a fault is felt, and a lost answer is one.
             stripe = dataclasses.replace(
                 settings.stripe, api_base=proxy_url, timeout=1.5, max_retries=0
             )
             with serve(create_app(dataclasses.replace(settings, stripe=stripe))) as gateway:
-                yield Rig(emulator, proxy, gateway)
+                yield Rig(emulator, lossy, gateway)
 
 
 async def post(client: httpx.AsyncClient, query: str, **variables: Any) -> dict[str, Any]:

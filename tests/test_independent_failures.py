@@ -10,13 +10,12 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
-from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
 
 from gateway.app import create_app
 from tests.conftest import Upstream
+from tests.proxies import pass_on, serve_proxy
 from tests.servers import serve
 
 READ = "query($id: ID!) { checkoutSession(id: $id) { id } }"
@@ -39,28 +38,18 @@ class FlakyProxy:
                 await asyncio.sleep(0.3)
                 error = {"error": {"type": "api_error", "message": "Something went wrong."}}
                 return JSONResponse(error, 500)
-        async with httpx.AsyncClient(base_url=self.upstream) as client:
-            answer = await client.request(
-                request.method,
-                request.url.path,
-                params=request.query_params,
-                content=await request.body(),
-                headers={k: v for k, v in request.headers.items() if k != "host"},
-            )
-        return Response(answer.content, answer.status_code, media_type="application/json")
+        return await pass_on(self.upstream, request)
 
 
 @pytest.fixture(scope="module")
 def flaky(upstream: Upstream) -> Iterator[tuple[FlakyProxy, str]]:
-    proxy = FlakyProxy(upstream.url)
-    app = Starlette(routes=[Route("/{path:path}", proxy.forward, methods=["GET", "POST"])])
-    with serve(app) as url:
-        proxy_url = url
+    flaky_proxy = FlakyProxy(upstream.url)
+    with serve_proxy(flaky_proxy.forward) as proxy_url:
         settings = upstream.gateway_settings()
         # One try per call, so each read's chances are those of one call.
         stripe = dataclasses.replace(settings.stripe, api_base=proxy_url, max_retries=0)
         with serve(create_app(dataclasses.replace(settings, stripe=stripe))) as gateway:
-            yield proxy, gateway
+            yield flaky_proxy, gateway
 
 
 async def failures(gateway: str, ids: list[str]) -> int:

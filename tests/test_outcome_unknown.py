@@ -10,13 +10,12 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
-from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
 from gateway.app import create_app
 from tests.conftest import GraphQLClient, Upstream
+from tests.proxies import pass_on, serve_proxy
 from tests.queries import payment_input
 from tests.servers import serve
 
@@ -40,26 +39,18 @@ class LossyProxy:
     creates: int = 0
 
     async def forward(self, request: Request) -> Response:
-        async with httpx.AsyncClient(base_url=self.upstream) as client:
-            answer = await client.request(
-                request.method,
-                request.url.path,
-                params=request.query_params,
-                content=await request.body(),
-                headers={k: v for k, v in request.headers.items() if k != "host"},
-            )
+        answer = await pass_on(self.upstream, request)
         if request.method == "POST" and request.url.path == "/v1/checkout/sessions":
             self.creates += 1
             if self.losing:
                 await asyncio.sleep(2)
-        return Response(answer.content, answer.status_code, media_type="application/json")
+        return answer
 
 
 @pytest.fixture(scope="module")
 def proxy(upstream: Upstream) -> Iterator[tuple[LossyProxy, str]]:
     lossy = LossyProxy(upstream.url)
-    app = Starlette(routes=[Route("/{path:path}", lossy.forward, methods=["GET", "POST"])])
-    with serve(app) as url:
+    with serve_proxy(lossy.forward) as url:
         yield lossy, url
 
 
