@@ -11,6 +11,9 @@ compat.py, as it imports nothing from the rest of the gateway.
 - aiohttp sends a read again on its own when a kept-alive connection turns out closed; the
   gateway retries with back-off itself, and two layers would multiply the attempts, but
   aiohttp has no public switch for it.
+- Strawberry's federation schema types `_entities`' representations with a name it does not
+  export, which the gateway's own `entities_resolver` (gateway/schema/federation.py) takes;
+  custom scalars are declared with a definition class it does not export either.
 - Strawberry keeps graphql-core's resolve info behind a private attribute (and its schema,
   for which the engine's own compatibility module has the one function).
 - Strawberry's HTTP view speaks the subscription protocols (graphql-transport-ws over
@@ -29,12 +32,16 @@ import aiohttp
 import httpx
 import strawberry
 from graphql import GraphQLError, GraphQLResolveInfo
+from strawberry.federation.schema import FederationAny
 from strawberry.types.execution import ExecutionResult, PreExecutionError
+from strawberry.types.scalar import ScalarDefinition
 from strawberry.utils.str_converters import to_camel_case
 
 from gateway.engine.compat import graphql_schema
 
 __all__ = [
+    "FederationAny",
+    "ScalarDefinition",
     "StreamingSchema",
     "graphql_schema",
     "join_url",

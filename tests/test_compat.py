@@ -7,6 +7,7 @@ nothing but `stream()` (with the arguments the adapter takes), `config` and
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -22,6 +23,7 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_SSE_PROTOCOL, GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from gateway.compat import (
+    ScalarDefinition,
     StreamingSchema,
     graphql_schema,
     join_url,
@@ -168,3 +170,13 @@ async def test_aiohttp_retries_on_its_own_until_told_not_to() -> None:
         assert session._retry_connection is True
         assert without_hidden_retries(session) is session
         assert session._retry_connection is False
+
+
+def test_the_federation_and_scalar_names_are_strawberrys() -> None:
+    from strawberry.federation.schema import Schema
+
+    # The resolver the gateway overrides takes its representations typed so.
+    taken = inspect.signature(Schema.entities_resolver).parameters["representations"]
+    assert "FederationAny" in str(taken.annotation)
+    scalar_fields = set(inspect.signature(ScalarDefinition).parameters)
+    assert {"name", "serialize", "parse_value"} <= scalar_fields

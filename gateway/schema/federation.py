@@ -13,8 +13,8 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.federation.schema import FederationAny
 
+from gateway.compat import FederationAny
 from gateway.identity import Scope
 from gateway.loaders.checkout import SESSION_ID
 from gateway.schema.customers import CUSTOMER_ID

@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 from typing import NewType
 
 import strawberry
-from strawberry.types.scalar import ScalarDefinition
+
+from gateway.compat import ScalarDefinition
 
 DateTime = NewType("DateTime", int)
 """A unix timestamp in Python; an ISO 8601 string on the wire."""
