@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import httpx
 import jwt
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from starlette.applications import Starlette
@@ -47,6 +48,18 @@ class Client:
     @property
     def headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.key}"}
+
+
+async def post_as(
+    http: httpx.AsyncClient, client: Client, query: str, **variables: Any
+) -> dict[str, Any]:
+    """Post an operation with `client`'s key and return the response body, insisting on 200."""
+    response = await http.post(
+        "/graphql", json={"query": query, "variables": variables}, headers=client.headers
+    )
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
 
 
 def write_key_file(path: Path, clients: list[Client]) -> str:

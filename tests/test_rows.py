@@ -14,6 +14,7 @@ from gateway.config import AuthSettings, CacheSettings
 from gateway.config.files import read_api_keys
 from tests.conftest import Upstream
 from tests.identities import Client, write_key_file
+from tests.identities import post_as as gql
 from tests.queries import CREATE, EXPIRE, payment_input
 from tests.servers import serve
 
@@ -47,17 +48,6 @@ def gateway(upstream: Upstream, tmp_path_factory: pytest.TempPathFactory) -> Ite
     settings = upstream.gateway_settings(auth=auth, cache=CacheSettings(open_ttl=60))
     with serve(create_app(settings)) as url:
         yield url
-
-
-async def gql(
-    http: httpx.AsyncClient, client: Client, query: str, **variables: Any
-) -> dict[str, Any]:
-    response = await http.post(
-        "/graphql", json={"query": query, "variables": variables}, headers=client.headers
-    )
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
-    return body
 
 
 def without(body: dict[str, Any], session_id: str) -> str:

@@ -23,6 +23,7 @@ from gateway.schema.inputs.settings import ShippingOptionInput
 from gateway.schema.inputs.update import UpdateLineItemInput
 from tests.conftest import GraphQLClient, Upstream
 from tests.identities import Client, write_key_file
+from tests.identities import post_as as post
 from tests.servers import serve
 
 ROUTE = "POST /v1/checkout/sessions/{id}"
@@ -370,17 +371,6 @@ def gateway(upstream: Upstream, tmp_path_factory: pytest.TempPathFactory) -> Ite
     settings = upstream.gateway_settings(auth=auth, cache=CacheSettings(open_ttl=60))
     with serve(create_app(settings)) as url:
         yield url
-
-
-async def post(
-    http: httpx.AsyncClient, client: Client, query: str, **variables: Any
-) -> dict[str, Any]:
-    response = await http.post(
-        "/graphql", json={"query": query, "variables": variables}, headers=client.headers
-    )
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
-    return body
 
 
 async def test_another_customers_session_is_refused_as_a_missing_one(
