@@ -42,7 +42,7 @@ RECURRING = obj(
 PRICE_CREATE = obj(
     {
         "active": BOOL,
-        "billing_scheme": one_of("per_unit"),
+        "billing_scheme": one_of(*values.PRICE_BILLING_SCHEME_EMULATED),
         "currency": STR,
         "expand": list_of(STR),
         "lookup_key": STR,
@@ -74,7 +74,7 @@ PRODUCT_CREATE = obj(
         ),
         "expand": list_of(STR),
         "shippable": BOOL,
-        "type": one_of("good", "service"),
+        "type": one_of(*values.PRODUCT_TYPE),
         "url": STR,
     },
     required=("name",),

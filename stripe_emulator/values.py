@@ -662,6 +662,7 @@ PRICE_BILLING_SCHEME = (
     "per_unit",
     "tiered",
 )
+PRICE_BILLING_SCHEME_EMULATED = ("per_unit",)
 PRICE_TIERS_MODE = (
     "graduated",
     "volume",
@@ -669,6 +670,10 @@ PRICE_TIERS_MODE = (
 PRICE_TYPE = (
     "one_time",
     "recurring",
+)
+PRODUCT_TYPE = (
+    "good",
+    "service",
 )
 RECURRING_INTERVAL = (
     "day",

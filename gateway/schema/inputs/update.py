@@ -2,14 +2,15 @@
 
 Nested pieces that Stripe's update takes in the same shape as its create (inline prices,
 adjustable quantities, shipping options) are the create input's own types. Those it shapes
-differently have types here: a line item is named by its id, and a collected address must
-have its country and first line.
+differently have their own: a line item, named by its id, here, and the collected shipping
+details, whose address must have its country and first line, in inputs/collected.py.
 """
 
 from __future__ import annotations
 
 import strawberry
 
+from gateway.schema.inputs.collected import CollectedInformationInput
 from gateway.schema.inputs.encode import cleared_when_empty
 from gateway.schema.inputs.line_items import AdjustableQuantityInput, PriceDataInput
 from gateway.schema.inputs.settings import ShippingOptionInput
@@ -52,34 +53,6 @@ class UpdateLineItemInput:
         default=None,
         description="IDs of tax rates that always apply to the item; an empty list removes them.",
         metadata=cleared_when_empty(),
-    )
-
-
-@strawberry.input(description="A delivery address with at least its country and first line.")
-class CollectedAddressInput:
-    city: str | None = strawberry.field(default=None, description="City, town, district or suburb.")
-    country: str = strawberry.field(description="Two-letter ISO 3166-1 country code.")
-    line1: str = strawberry.field(description="First line: street, PO box or company name.")
-    line2: str | None = strawberry.field(
-        default=None, description="Second line: apartment, suite, unit or building."
-    )
-    postal_code: str | None = strawberry.field(default=None, description="Postal or ZIP code.")
-    state: str | None = strawberry.field(
-        default=None, description="State, county, province or region."
-    )
-
-
-@strawberry.input(description="Who the order is shipped to, and where.")
-class CollectedShippingDetailsInput:
-    address: CollectedAddressInput = strawberry.field(description="The delivery address.")
-    name: str = strawberry.field(description="The recipient's name.")
-
-
-@strawberry.input(description="Details about the customer that your server collected itself.")
-class CollectedInformationInput:
-    shipping_details: CollectedShippingDetailsInput | None = strawberry.field(
-        default=None,
-        description="The shipping details to apply to the session, replacing any before.",
     )
 
 

@@ -3,51 +3,17 @@
 import strawberry
 
 from gateway.schema.base import StripeObject, expandable
-from gateway.schema.enums import (
-    PriceBillingScheme,
-    PriceTiersMode,
-    PriceType,
-    RecurringInterval,
-    RecurringUsageType,
-    TaxBehavior,
-    TransformQuantityRound,
-)
+from gateway.schema.enums import PriceBillingScheme, PriceTiersMode, PriceType, TaxBehavior
 from gateway.schema.scalars import DateTime, Metadata
 from gateway.schema.types.collection import AdjustableQuantity
+from gateway.schema.types.prices import (
+    CustomUnitAmount,
+    PriceRecurring,
+    PriceTier,
+    TransformQuantity,
+)
 from gateway.schema.types.pricing import DiscountAmount, TaxAmount
 from gateway.schema.types.references import Product
-
-
-@strawberry.type(description="Bounds on the amount a customer may choose to pay, as for donations.")
-class CustomUnitAmount:
-    maximum: int | None = strawberry.field(
-        description="Largest amount the customer may enter, in the smallest currency unit."
-    )
-    minimum: int | None = strawberry.field(
-        description="Smallest amount the customer may enter, in the smallest currency unit."
-    )
-    preset: int | None = strawberry.field(
-        description="Amount filled in before the customer types, in the smallest currency unit."
-    )
-
-
-@strawberry.type(description="One quantity band of a tiered price and what units in it cost.")
-class PriceTier:
-    flat_amount: int | None = strawberry.field(
-        description="Fixed charge for reaching this tier, in the smallest currency unit."
-    )
-    flat_amount_decimal: str | None = strawberry.field(
-        description="Fixed charge for the tier as a decimal string allowing fractions of a unit."
-    )
-    unit_amount: int | None = strawberry.field(
-        description="Charge for each unit in this tier, in the smallest currency unit."
-    )
-    unit_amount_decimal: str | None = strawberry.field(
-        description="Charge for each unit as a decimal string allowing fractions of a unit."
-    )
-    up_to: int | None = strawberry.field(
-        description="Highest quantity this tier covers; null for the last, unbounded tier."
-    )
 
 
 @strawberry.type(description="What a price charges when the customer pays in another currency.")
@@ -78,37 +44,6 @@ def resolve_currency_options(root: strawberry.Parent[StripeObject]) -> list[Stri
     if options is None:
         return None
     return [{"currency": currency, **option} for currency, option in options.items()]
-
-
-@strawberry.type(description="How often a recurring price bills and how the quantity is counted.")
-class PriceRecurring:
-    interval: RecurringInterval = strawberry.field(
-        description="Unit of time between two bills, such as month."
-    )
-    interval_count: int = strawberry.field(
-        description="Number of intervals between two bills; 3 with MONTH bills quarterly."
-    )
-    meter: str | None = strawberry.field(
-        description="Id of the meter that records usage, for metered prices."
-    )
-    trial_period_days: int | None = strawberry.field(
-        description="Days of free trial given by default when subscribing at this price."
-    )
-    usage_type: RecurringUsageType = strawberry.field(
-        description="Whether the billed quantity is fixed or comes from reported usage."
-    )
-
-
-@strawberry.type(
-    description="A rule that divides the quantity before it is multiplied by the price."
-)
-class TransformQuantity:
-    divide_by: int = strawberry.field(
-        description="Number the quantity is divided by, such as 10 to sell in packs of ten."
-    )
-    round: TransformQuantityRound = strawberry.field(
-        description="Whether a fractional result is rounded up or down."
-    )
 
 
 @strawberry.type(description="How much and how often a product is charged, in one currency.")
