@@ -20,7 +20,7 @@ from graphql import OperationType
 from gateway.config import LimitSettings
 from gateway.identity import Caller
 from gateway.limits.cost import Estimate
-from gateway.limits.documents import DocumentCache
+from gateway.limits.documents import DocumentCache, Found
 from gateway.limits.persisted import PersistedDocuments, PersistedQueryError
 from gateway.limits.throttle import Throttle, ThrottleStatus
 from gateway.limits.worker import Worker
@@ -55,6 +55,19 @@ class GraphQLRequest:
     address: str = "unknown"
     # The HTTP headers, for the trace context a caller may send (`traceparent`).
     headers: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Admitted:
+    """An operation let through: its document, its variables (the request's, and the values of
+    literals the document takes as variables) and what it was charged."""
+
+    found: Found
+    variables: dict[str, Any] | None
+    operation: Operation | None
+    requested: int
+    key: str
+    status: ThrottleStatus | None
 
 
 @dataclass
@@ -135,20 +148,24 @@ class Operations:
         admitted = await self._admit(request, caller, record, live=False)
         if isinstance(admitted, Reply):
             return admitted
-        document, operation, requested, key, status = admitted
+        prepared, variables = admitted.found.document.prepared, admitted.variables
+        requested, status = admitted.requested, admitted.status
         budget = CallBudget(self._settings.operation_timeout, max_calls=requested)
         try:
+            operation = admitted.operation
             if operation is not None and operation.schema_only:
-                body = await self._describe(document, request, caller, budget)
+                body = await self._describe(prepared, request, variables, caller, budget)
             else:
                 # With one call at most there is nothing to stop early when the client goes.
                 watch = disconnected if requested > 1 else None
-                body = await self._execute(document, request, caller, budget, watch)
+                body = await self._execute(prepared, request, variables, caller, budget, watch)
         finally:
             budget.close()
+        if admitted.found.relocation is not None:
+            admitted.found.relocation.apply(body)
         actual = record.actual_cost = budget.calls
         if self._throttle is not None and requested > actual:
-            status = await self._throttle.refund(key, requested - actual)
+            status = await self._throttle.refund(admitted.key, requested - actual)
         extensions = body.setdefault("extensions", {})
         extensions["cost"] = _cost(requested, actual, status)
         if record.stale_age is not None:
@@ -158,7 +175,7 @@ class Operations:
 
     async def _admit(
         self, request: GraphQLRequest, caller: Caller, record: RequestRecord, *, live: bool
-    ) -> Reply | tuple[Prepared, Operation | None, int, str, ThrottleStatus | None]:
+    ) -> Reply | Admitted:
         """Find and prepare the document, and hold its cost against the limits and the caller's
         bucket: a refusal, or what to run and what it was charged.
 
@@ -174,7 +191,8 @@ class Operations:
                 )
             except PersistedQueryError as exc:
                 return Reply(error_body(str(exc), exc.code))
-        document = self._documents.kept(query) or await self._documents.prepare(query)
+        found = self._documents.kept(query) or await self._documents.prepare(query)
+        document = found.document
         if document.errors:
             code = (document.errors[0].extensions or {}).get("code")
             if isinstance(code, str) and code.endswith("_LIMIT_EXCEEDED"):
@@ -202,8 +220,11 @@ class Operations:
         subscription = document.operation_type(name) is OperationType.SUBSCRIPTION
         if subscription != live and operation is not None:
             return Reply(error_body(SUBSCRIPTIONS_ONLY if live else LIVE_ONLY, "BAD_REQUEST"))
+        variables = request.variables
+        if found.literals:
+            variables = {**variables, **found.literals} if variables else found.literals
         cost = document.costs.get(name)
-        estimate = cost(request.variables, caller) if cost is not None else Estimate(0, 0)
+        estimate = cost(variables, caller) if cost is not None else Estimate(0, 0)
         requested = estimate.calls
         record.cost = requested
         refusal = self._over_limits(estimate)
@@ -226,7 +247,7 @@ class Operations:
                 )
                 body["extensions"] = {"cost": _cost(requested, 0, status)}
                 return Reply(body, 429, {"Retry-After": str(retry_after)})
-        return document.prepared, operation, requested, key, status
+        return Admitted(found, variables, operation, requested, key, status)
 
     async def subscribe(self, request: GraphQLRequest, caller: Caller) -> AsyncIterator[Body]:
         """A subscription's responses as they come. When it may not start, the one response is
@@ -240,7 +261,7 @@ class Operations:
         if isinstance(admitted, Reply):
             yield admitted.body
             return
-        prepared, _, _, key, _ = admitted
+        key, relocation = admitted.key, admitted.found.relocation
         limit = self._settings.max_subscriptions
         held = self._subscriptions.get(key, 0)
         if held >= limit:
@@ -255,17 +276,21 @@ class Operations:
         try:
             context = self._live(caller)
             outcome = await self._executor.subscribe(
-                prepared,
+                admitted.found.document.prepared,
                 context=context,
-                variables=request.variables,
+                variables=admitted.variables,
                 operation_name=request.operation_name,
             )
             if isinstance(outcome, dict):
+                if relocation is not None:
+                    relocation.apply(outcome)
                 yield outcome
                 return
             self._telemetry.subscription(opened=True)
             try:
                 async for body in _while_valid(outcome, caller.expires_at):
+                    if relocation is not None:
+                        relocation.apply(body)
                     yield body
             finally:
                 self._telemetry.subscription(opened=False)
@@ -302,7 +327,12 @@ class Operations:
         return None
 
     async def _describe(
-        self, prepared: Prepared, request: GraphQLRequest, caller: Caller, budget: CallBudget
+        self,
+        prepared: Prepared,
+        request: GraphQLRequest,
+        variables: dict[str, Any] | None,
+        caller: Caller,
+        budget: CallBudget,
     ) -> Body:
         """Run an operation that only reads the schema on the worker thread."""
         context = self._context(caller, budget)
@@ -310,7 +340,7 @@ class Operations:
             lambda: self._executor.describe(
                 prepared,
                 context=context,
-                variables=request.variables,
+                variables=variables,
                 operation_name=request.operation_name,
             )
         )
@@ -319,6 +349,7 @@ class Operations:
         self,
         prepared: Prepared,
         request: GraphQLRequest,
+        variables: dict[str, Any] | None,
         caller: Caller,
         budget: CallBudget,
         disconnected: Callable[[], Awaitable[None]] | None,
@@ -334,7 +365,7 @@ class Operations:
                     return await self._executor.run(
                         prepared,
                         context=self._context(caller, budget),
-                        variables=request.variables,
+                        variables=variables,
                         operation_name=request.operation_name,
                     )
                 finally:

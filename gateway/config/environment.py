@@ -474,6 +474,9 @@ def _limits(source: Mapping[str, str]) -> LimitSettings:
             defaults.document_cache_bytes,
             "a whole number of bytes",
         ),
+        hoist_literals=_read(
+            source, "HOIST_LITERALS", _switch, defaults.hoist_literals, "on or off"
+        ),
         persisted_queries=_read(
             source, "PERSISTED_QUERIES", _switch, defaults.persisted_queries, "on or off"
         ),

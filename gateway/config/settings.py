@@ -142,6 +142,8 @@ class LimitSettings:
     rate_limit_points: int | None = 100
     rate_limit_restore: float = 10.0
     document_cache_bytes: int = 16 << 20
+    # Documents differing only in literal values share one prepared document.
+    hoist_literals: bool = True
     persisted_queries: bool = True
     # Hash to document: when set, only these documents run.
     trusted_documents: dict[str, str] | None = None

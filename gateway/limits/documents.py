@@ -17,6 +17,8 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
+from typing import Any
 
 from graphql import (
     DocumentNode,
@@ -29,6 +31,7 @@ from graphql import (
 
 from gateway.config import LimitSettings
 from gateway.limits.cost import Cost, CostModel
+from gateway.limits.hoisting import Relocation, Template, template, tokens
 from gateway.limits.shape import DocumentShape, measure
 from gateway.limits.worker import Worker
 from gateway.loaders.flight import SingleFlight
@@ -44,6 +47,9 @@ INLINE_FIELDS = 100
 # Memory a kept document takes for each byte of its text, parsed, planned and costed: from
 # 156 to 170 measured on documents of 110 to 510 bytes.
 MEMORY_PER_BYTE = 170
+# Memory a text sharing another's prepared document takes per byte: the text, its literal
+# values and their place in the cache.
+TEXT_FACTOR = 4
 _NEWLINE = re.compile(r"\r\n|[\n\r]")
 
 
@@ -97,9 +103,41 @@ class Document:
         return operation.type if operation is not None else None
 
 
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The prepared document for a text, and the values of the literals it takes as variables
+    (see gateway.limits.hoisting)."""
+
+    document: Document
+    literals: dict[str, Any] | None = None
+    # Set when the prepared document was parsed from another text of the same shape.
+    relocation: Relocation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """The prepared document of one shape and its kept literals, or None where it failed
+    (its texts are then prepared as they are, for their own errors)."""
+
+    template: Template
+    document: Document | None
+
+
+class _Mark(Enum):
+    NOT_HOISTED = "not hoisted"
+
+
+_NOT_HOISTED = _Mark.NOT_HOISTED
+_Kept = Found | Template | _Shared | _Mark
+
+
 class DocumentCache:
     """Prepares documents under the limits and keeps them, within `document_cache_bytes` of
-    (estimated) memory."""
+    (estimated) memory.
+
+    Short documents that differ only in literal values share one prepared document, unless
+    the settings turn `hoist_literals` off.
+    """
 
     def __init__(
         self,
@@ -112,49 +150,106 @@ class DocumentCache:
         self._costs = costs
         self._settings = settings
         self._worker = worker
-        self._kept: OrderedDict[str, Document] = OrderedDict()
+        self._hoist = settings.hoist_literals
+        # Texts, shapes (a Template) and shared documents, least recently used first.
+        self._kept: OrderedDict[str, _Kept] = OrderedDict()
+        self._sizes: dict[str, int] = {}
         self._bytes = 0
         self._flights = SingleFlight()
 
-    def kept(self, query: str) -> Document | None:
+    def kept(self, query: str) -> Found | None:
         """The prepared document, if it is kept; most requests repeat one."""
         kept = self._kept.get(query)
-        if kept is not None:
+        if isinstance(kept, Found):
             self._kept.move_to_end(query)
-        return kept
+            return kept
+        return None
 
-    async def prepare(self, query: str) -> Document:
+    async def prepare(self, query: str) -> Found:
         kept = self.kept(query)
         if kept is not None:
             return kept
         if len(query) > INLINE_CHARACTERS:
-            document = await self._off_loop(query, lambda: self._prepare(query))
+            found = Found(await self._off_loop(query, lambda: self._prepare(query)))
         else:
             # A short document is parsed and measured here; validating and planning it too,
             # unless it has many fields (validation compares fields pairwise).
+            hoisted = await self._hoisted(query) if self._hoist else None
+            if hoisted is not None:
+                found = hoisted
+            else:
+                found = Found(await self._prepare_short(query, self._parse(query)))
+        if not found.document.errors:
+            size = found.document.size if found.literals is None else len(query) * TEXT_FACTOR
+            self._keep(query, found, size)
+        return found
+
+    async def _prepare_short(self, query: str, parsed: Parsed | Document) -> Document:
+        if isinstance(parsed, Document):
+            return parsed
+        if parsed.fields <= INLINE_FIELDS:
+            return self._complete(parsed)
+        return await self._off_loop(query, lambda: self._complete(parsed))
+
+    async def _hoisted(self, query: str) -> Found | None:
+        """The shared document for `query`'s shape and its literal values, or None when the
+        text is to be prepared as it is."""
+        found = tokens(query)
+        if found is None or not found.literals:
+            return None
+        # Shapes hold a NUL, which no document's text can: the keys never meet a text.
+        shape_key = f"\x01{found.shape}"
+        shape = self._kept.get(shape_key)
+        parsed: Parsed | Document | None = None
+        if shape is None:
             parsed = self._parse(query)
             if isinstance(parsed, Document):
-                document = parsed
-            elif parsed.fields <= INLINE_FIELDS:
-                document = self._complete(parsed)
-            else:
-                document = await self._off_loop(query, lambda: self._complete(parsed))
-        if not document.errors:
-            self._keep(query, document)
-        return document
+                return Found(parsed)
+            shape = template(self._executor.schema, parsed.document, query, found)
+            self._keep(shape_key, shape or _NOT_HOISTED, len(shape_key) * TEXT_FACTOR)
+        else:
+            self._kept.move_to_end(shape_key)
+        if not isinstance(shape, Template):
+            return None
+        literals = shape.bind(found.literals)
+        if literals is None:
+            return None
+        key = shape.key(found.shape, found.literals)
+        shared = self._kept.get(key)
+        if not isinstance(shared, _Shared):
+            if parsed is None:
+                parsed = self._parse(query)
+            if isinstance(parsed, Document):
+                return Found(parsed)
+            own = template(self._executor.schema, parsed.document, query, found)
+            if own is None or own.hoisted != shape.hoisted:
+                return None
+            document = await self._prepare_short(
+                key, Parsed(own.document, parsed.size, parsed.fields)
+            )
+            shared = _Shared(own, None if document.errors else document)
+            self._keep(key, shared, document.size)
+        else:
+            self._kept.move_to_end(key)
+        if shared.document is None:
+            return None
+        moved = shared.template.text != query
+        relocation = Relocation(shared.template, query, found.starts) if moved else None
+        return Found(shared.document, literals, relocation)
 
     async def _off_loop(self, query: str, work: Callable[[], Document]) -> Document:
         # Requests with the same document in the meantime wait for the same work.
         return await self._flights.run(query, lambda: self._worker.run(work))
 
-    def _keep(self, query: str, document: Document) -> None:
-        if query in self._kept or document.size > self._settings.document_cache_bytes:
+    def _keep(self, key: str, value: _Kept, size: int) -> None:
+        if key in self._kept or size > self._settings.document_cache_bytes:
             return
-        self._kept[query] = document
-        self._bytes += document.size
+        self._kept[key] = value
+        self._sizes[key] = size
+        self._bytes += size
         while self._bytes > self._settings.document_cache_bytes:
-            _, dropped = self._kept.popitem(last=False)
-            self._bytes -= dropped.size
+            dropped, _ = self._kept.popitem(last=False)
+            self._bytes -= self._sizes.pop(dropped)
 
     def _prepare(self, query: str) -> Document:
         parsed = self._parse(query)

@@ -1,0 +1,212 @@
+"""Documents that differ only in literal values share one prepared document, and answer
+exactly as they would prepared one by one."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
+from typing import Any
+
+import httpx
+import pytest
+
+from gateway.app import create_app
+from gateway.config import LimitSettings
+from gateway.limits.checkout_costs import ASSUMED_LIST_SIZE, CHECKOUT_COSTS
+from gateway.limits.cost import CostModel
+from gateway.limits.documents import DocumentCache
+from gateway.limits.worker import Worker
+from gateway.schema import Executor, build_schema
+from gateway.schema.executor import Operation
+from tests.conftest import Upstream
+from tests.servers import serve
+
+ONE = '{ checkoutSession(id: "%s") { id status amountTotal currency } }'
+
+
+@pytest.fixture(scope="module")
+def gateways(upstream: Upstream) -> Iterator[tuple[str, str]]:
+    """A gateway that shares prepared documents by shape, and one that prepares each text."""
+    hoisting = upstream.gateway_settings()
+    separate = replace(hoisting, limits=replace(hoisting.limits, hoist_literals=False))
+    with serve(create_app(hoisting)) as shared, serve(create_app(separate)) as own:
+        yield shared, own
+
+
+@pytest.fixture
+async def clients(
+    gateways: tuple[str, str],
+) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
+    shared, own = gateways
+    async with (
+        httpx.AsyncClient(base_url=shared, timeout=30) as hoisting,
+        httpx.AsyncClient(base_url=own, timeout=30) as separate,
+    ):
+        yield hoisting, separate
+
+
+async def answer(http: httpx.AsyncClient, query: str, **extra: Any) -> tuple[int, Any]:
+    response = await http.post("/graphql", json={"query": query, **extra})
+    return response.status_code, response.json()
+
+
+async def test_each_text_gets_its_own_values(
+    clients: tuple[httpx.AsyncClient, httpx.AsyncClient], upstream: Upstream
+) -> None:
+    hoisting, _ = clients
+    first, second = [await upstream.new_session() for _ in range(2)]
+    for session in (first, second, first):
+        status, body = await answer(hoisting, ONE % session["id"])
+        assert status == 200
+        assert body["data"]["checkoutSession"] == {
+            "id": session["id"],
+            "status": "OPEN",
+            "amountTotal": 1200,
+            "currency": "usd",
+        }
+
+
+def documents(open_id: str, other_id: str, missing: str) -> list[tuple[str, dict[str, Any]]]:
+    """Texts that probe where a literal's value could change the answer: validation,
+    coercion, errors and their locations, directives, defaults, fragments, layouts."""
+    texts: list[tuple[str, dict[str, Any]]] = [
+        (ONE.replace("%s", "<open>"), {}),
+        # One shape laid out in two ways, with an error located in each.
+        ('{ checkoutSession(id: "<missing>") { id } }', {}),
+        ('\n\n  # a comment\n{\r\n checkoutSession(id:   "<missing>") {\n id } }', {}),
+        ('{ checkoutSession(id: """<other>""") { id } }', {}),
+        ("{ checkoutSession(id: 12345) { id } }", {}),
+        ("{ checkoutSessions(first: 99999999999) { nodes { id } } }", {}),
+        ("{ checkoutSessions(first: 2) { nodes { id } } }", {}),
+        ("{ checkoutSessions(first: 1.5) { nodes { id } } }", {}),
+        ('{ checkoutSessions(first: "2") { nodes { id } } }', {}),
+        ("{ checkoutSessions(first: -3) { nodes { id } } }", {}),
+        # Equal arguments of one response key merge; unequal ones conflict.
+        (
+            '{ a: checkoutSession(id: "<open>") { id } '
+            'a: checkoutSession(id: "<open>") { status } }',
+            {},
+        ),
+        (
+            '{ a: checkoutSession(id: "<open>") { id } '
+            'a: checkoutSession(id: "<other>") { status } }',
+            {},
+        ),
+        ('{ checkoutSession(id: "<open>") { id status @include(if: false) } }', {}),
+        (
+            "query($n: Int = 1) { checkoutSessions(first: $n) { nodes { id } } "
+            'checkoutSession(id: "<other>") { id } }',
+            {},
+        ),
+        ('query Q { ...F } fragment F on Query { checkoutSession(id: "<open>") { id } }', {}),
+        (
+            'query A { checkoutSession(id: "<open>") { id } } query B { __typename }',
+            {"operationName": "A"},
+        ),
+        (
+            "query($_literal0: ID!) { a: checkoutSession(id: $_literal0) { id } "
+            'b: checkoutSession(id: "<other>") { id } }',
+            {"variables": {"_literal0": open_id}},
+        ),
+        ('{ __type(name: "CheckoutSession") { name kind } }', {}),
+        ('{ checkoutSession(id: "<open>", unknown: 3) { id } }', {}),
+        ('{ checkoutSession(id: "<open>" { id } }', {}),
+        ('{ checkoutSession(id: "\\u0063s_test_x") { id } }', {}),
+        (
+            'mutation { expireCheckoutSession(id: "<missing>") '
+            "{ userErrors { code message field } } }",
+            {},
+        ),
+        (
+            "mutation { createCheckoutSession(input: {mode: PAYMENT, successUrl: "
+            '"https://example.com", lineItems: [{price: "price_x", quantity: 3000000000}]}) '
+            "{ userErrors { code } } }",
+            {},
+        ),
+    ]
+    values = {"<open>": open_id, "<other>": other_id, "<missing>": missing}
+    filled = []
+    for text, extra in texts:
+        for placeholder, value in values.items():
+            text = text.replace(placeholder, value)
+        filled.append((text, extra))
+    return filled
+
+
+async def test_answers_match_documents_prepared_one_by_one(
+    clients: tuple[httpx.AsyncClient, httpx.AsyncClient], upstream: Upstream
+) -> None:
+    hoisting, separate = clients
+    open_id = (await upstream.new_session())["id"]
+    other_id = (await upstream.new_session())["id"]
+    # Three times over: the first time a shape is seen, then shared, with other values each
+    # time, so that no text is met again as it was.
+    for round in range(3):
+        ids = (open_id, other_id) if round % 2 == 0 else (other_id, open_id)
+        missing = f"cs_test_{round:024d}"  # well formed, but no such session
+        for query, extra in documents(*ids, missing):
+            assert await answer(hoisting, query, **extra) == await answer(
+                separate, query, **extra
+            ), query
+
+
+async def test_a_created_session_takes_its_literals(
+    clients: tuple[httpx.AsyncClient, httpx.AsyncClient],
+) -> None:
+    hoisting, _ = clients
+    create = (
+        "mutation { createCheckoutSession(input: {mode: PAYMENT, successUrl: "
+        '"https://example.com/%s", lineItems: [{priceData: {currency: "usd", unitAmount: %d, '
+        'productData: {name: "%s"}}, quantity: %d}]}) '
+        "{ checkoutSession { successUrl amountTotal lineItems { nodes { description quantity } } }"
+        " userErrors { code message } } }"
+    )
+    for path, amount, name, quantity in (("a", 700, "Tea", 2), ("b", 250, "Cup", 3)):
+        _, body = await answer(hoisting, create % (path, amount, name, quantity))
+        payload = body["data"]["createCheckoutSession"]
+        assert payload["userErrors"] == []
+        session = payload["checkoutSession"]
+        assert session["successUrl"] == f"https://example.com/{path}"
+        assert session["amountTotal"] == amount * quantity
+        assert session["lineItems"]["nodes"] == [{"description": name, "quantity": quantity}]
+
+
+async def test_errors_point_into_the_text_sent(
+    clients: tuple[httpx.AsyncClient, httpx.AsyncClient],
+) -> None:
+    hoisting, _ = clients
+    compact = '{ checkoutSession(id: "cs_test_%s") { id } }'
+    spread = '# a comment\n\n{\n    checkoutSession(\n      id: "cs_test_%s"\n    ) { id } }'
+    _, first = await answer(hoisting, compact % ("1" * 24))
+    _, second = await answer(hoisting, spread % ("2" * 24))
+    assert first["errors"][0]["locations"] == [{"line": 1, "column": 3}]
+    assert second["errors"][0]["locations"] == [{"line": 4, "column": 5}]
+    assert "2" * 24 in second["errors"][0]["message"]
+
+
+async def test_a_shape_is_prepared_once() -> None:
+    executor = Executor(build_schema())
+    cache = DocumentCache(
+        executor,
+        CostModel(executor.schema, CHECKOUT_COSTS, ASSUMED_LIST_SIZE),
+        LimitSettings(),
+        Worker(),
+    )
+    first = await cache.prepare(ONE % "cs_test_a")
+    second = await cache.prepare(
+        '{checkoutSession(id:"cs_test_b"){id status amountTotal currency}}'
+    )
+    assert first.document is second.document
+    assert first.literals == {"_literal0": "cs_test_a"}
+    assert second.literals == {"_literal0": "cs_test_b"}
+    operation = first.document.prepared.operation(None)
+    assert isinstance(operation, Operation)
+    assert operation.plans is not None
+    # Literals of other types stay in the document, and pick their own prepared document.
+    page = '{ checkoutSessions(first: %d, filter: {created: {gte: "%s"}}) { nodes { id } } }'
+    early = await cache.prepare(page % (2, "2026-01-01T00:00:00Z"))
+    late = await cache.prepare(page % (3, "2026-06-01T00:00:00Z"))
+    again = await cache.prepare(page % (4, "2026-01-01T00:00:00Z"))
+    assert (early.literals, late.literals) == ({"_literal0": 2}, {"_literal0": 3})
+    assert early.document is not late.document
+    assert early.document is again.document
