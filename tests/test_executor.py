@@ -9,12 +9,13 @@ from typing import Any, cast
 
 import pytest
 import strawberry
-from graphql import DocumentNode, OperationDefinitionNode, parse
+from graphql import DocumentNode, OperationDefinitionNode, parse, specified_rules
 from strawberry.permission import BasePermission
 
 from gateway.engine import compile_plans
-from gateway.schema import Context, Executor
+from gateway.schema import Context, Executor, build_schema
 from gateway.schema.base import StripeObject, schema_config
+from gateway.schema.executor import DEFER_STREAM_RULES, VALIDATION_RULES
 from tests.engine.compare import by_path, reference
 
 
@@ -349,3 +350,17 @@ async def test_what_plans_do_not_cover_runs_on_graphql_core(
     planned, expected = await both(query, variables, context)
     assert planned == expected
     assert "errors" not in planned
+
+
+def test_the_rules_left_out_judge_only_directives_the_schema_lacks() -> None:
+    """Validation leaves out graphql-core's rules for @defer and @stream only because the
+    schema defines neither: any use of them is refused as an unknown directive."""
+    executor = Executor(build_schema())
+    assert {directive.name for directive in executor.schema.directives}.isdisjoint(
+        {"defer", "stream"}
+    )
+    document = parse("{ checkoutSessions(first: 1) @stream { nodes { id } } }")
+    assert [error.message for error in executor.prepare(document).errors] == [
+        "Unknown directive '@stream'."
+    ]
+    assert set(VALIDATION_RULES) | DEFER_STREAM_RULES == set(specified_rules)
