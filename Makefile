@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck schema generate lock upgrade bench clean browser
+.PHONY: run test lint typecheck schema generate lock upgrade bench bench-peers clean browser wrk
 
 # Create or refresh the virtual environment from the lock file whenever it changes. Every
 # package, setuptools included, comes pinned and checked against its hash; the project itself
@@ -19,12 +19,16 @@ $(STAMP): requirements-dev.lock
 NPM_CI := npm ci --ignore-scripts --no-audit --no-fund --loglevel=error --prefix
 GRAPHIQL := gateway/graphiql/node_modules/.package-lock.json
 NODE_TOOLS := tests/node/node_modules/.package-lock.json
+PEERS := benchmarks/peers/node_modules/.package-lock.json
 
 $(GRAPHIQL): gateway/graphiql/package-lock.json
 	$(NPM_CI) gateway/graphiql
 
 $(NODE_TOOLS): tests/node/package-lock.json
 	$(NPM_CI) tests/node
+
+$(PEERS): benchmarks/peers/package-lock.json
+	$(NPM_CI) benchmarks/peers
 
 # The browser tests drive Debian's Chromium.
 browser:
@@ -46,8 +50,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy gateway stripe_emulator tests benchmarks tools
 
-# The enums and the emulator's tables of Stripe's values, from tools/stripe_values.toml and
-# the pinned stripe SDK (a test fails when they drift apart).
+# The enums, the emulator's tables of Stripe's values and the nested types and inputs that
+# follow Stripe's shapes, from tools/stripe_values.toml, tools/stripe_shapes.toml and the
+# pinned stripe SDK (a test fails when they drift apart).
 generate: $(STAMP)
 	$(BIN)/python tools/generate.py
 
@@ -76,12 +81,20 @@ upgrade: $(STAMP)
 export BENCH_DURATION BENCH_WARMUP BENCH_CONNECTIONS BENCH_SOAK BENCH_LATENCY_MS \
 	BENCH_PROXY_CLIENT BENCH_ONLY
 
-bench: $(STAMP)
+wrk:
 	@command -v wrk >/dev/null || apt-get install -y wrk || \
 		{ apt-get update && apt-get install -y wrk; } || \
-		{ echo "make bench needs wrk: install it with apt-get install -y wrk" >&2; exit 1; }
+		{ echo "the benchmarks need wrk: install it with apt-get install -y wrk" >&2; exit 1; }
+
+bench: $(STAMP) wrk
 	$(BIN)/python -m benchmarks
+
+# The gateway beside GraphQL Mesh and Hive Gateway (pinned in benchmarks/peers/package.json)
+# and the reference proxy, on the same emulator; it reads the same BENCH_* settings:
+# `make bench-peers BENCH_DURATION=8`.
+bench-peers: $(STAMP) $(PEERS) wrk
+	$(BIN)/python -m benchmarks.side_by_side
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache gateway/graphiql/node_modules \
-		tests/node/node_modules
+		tests/node/node_modules benchmarks/peers/node_modules benchmarks/peers/build

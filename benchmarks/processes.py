@@ -92,12 +92,16 @@ class Server:
         *,
         env: Mapping[str, str] | None = None,
         health_path: str = "/healthz",
+        health_headers: Mapping[str, str] | None = None,
+        start_timeout: float = START_TIMEOUT,
     ) -> None:
         self.name = name
         self.command = list(command)
         self.port = port
         self.env = dict(env) if env is not None else None
         self.health_path = health_path
+        self.health_headers = dict(health_headers or {})
+        self.start_timeout = start_timeout
         self.ready_seconds: float | None = None
         self._process: subprocess.Popen[bytes] | None = None
         self._stderr: IO[bytes] | None = None
@@ -127,19 +131,20 @@ class Server:
             start_new_session=True,
             preexec_fn=_die_with_parent,
         )
-        deadline = started + START_TIMEOUT
+        deadline = started + self.start_timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 raise ServerError(
                     f"{self.name} exited with status {self._process.returncode} before it was "
                     f"ready.\n{self.stderr_tail()}"
                 )
-            if _answers_200(self.port, self.health_path):
+            if _answers_200(self.port, self.health_path, self.health_headers):
                 self.ready_seconds = time.monotonic() - started
                 return self.ready_seconds
             time.sleep(0.01)
         raise ServerError(
-            f"{self.name} did not answer 200 on {self.health_path} within {START_TIMEOUT:g} s.\n"
+            f"{self.name} did not answer 200 on {self.health_path} within "
+            f"{self.start_timeout:g} s.\n"
             f"{self.stderr_tail()}"
         )
 
@@ -180,7 +185,8 @@ class Server:
         return status_mb(self.pid, "VmRSS")
 
     def peak_rss_mb(self) -> float:
-        return status_mb(self.pid, "VmHWM")
+        """Peak resident memory of the process and of its children, added up (each its own)."""
+        return sum(status_mb(pid, "VmHWM") for pid in (self.pid, *descendants(self.pid)))
 
     def __enter__(self) -> Server:
         try:
@@ -194,10 +200,10 @@ class Server:
         self.stop()
 
 
-def _answers_200(port: int, path: str) -> bool:
+def _answers_200(port: int, path: str, headers: Mapping[str, str]) -> bool:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
     try:
-        connection.request("GET", path)
+        connection.request("GET", path, headers=dict(headers))
         return connection.getresponse().status == 200
     except OSError:
         return False

@@ -12,9 +12,11 @@ from urllib.parse import urlencode
 import httpx
 
 from benchmarks.processes import Pinning, Server, free_port
+from gateway.stripe.encoding import encode_params
 
 SESSIONS = 1000
 LINE_ITEMS = 2
+RICH_LINE_ITEMS = 3
 # Every third session is paid, so there are completed sessions to cache and open ones to expire.
 COMPLETE_EVERY = 3
 # No upstream call for this long means the servers have nothing left in flight.
@@ -40,6 +42,58 @@ def session_form(index: int, items: int = LINE_ITEMS) -> str:
             (f"{prefix}[quantity]", str(1 + n)),
         ]
     return urlencode(params)
+
+
+def rich_session_form(index: int, items: int = RICH_LINE_ITEMS) -> str:
+    """A payment session filled in as a shop's would be: the customer's email, a coupon,
+    automatic tax, a custom field, phone and shipping address collection, a shipping rate
+    and `items` line items. Paid, it carries the customer's details as well."""
+    params: dict[str, Any] = {
+        "mode": "payment",
+        "success_url": "https://example.com/success?session_id={CHECKOUT_SESSION_ID}",
+        "cancel_url": "https://example.com/cart",
+        "client_reference_id": f"cart_{index}",
+        "customer_email": f"customer{index}@example.com",
+        "customer_creation": "always",
+        "locale": "en",
+        "submit_type": "pay",
+        "billing_address_collection": "required",
+        "line_items": [
+            {
+                "price_data": {
+                    "currency": "usd",
+                    "unit_amount": 500 + 100 * n + index,
+                    "product_data": {"name": f"Bench item {index}.{n}"},
+                },
+                "quantity": 1 + n,
+            }
+            for n in range(items)
+        ],
+        "discounts": [{"coupon": "SUMMER10"}],
+        "metadata": {"order": f"B-{index}", "channel": "web"},
+        "automatic_tax": {"enabled": True},
+        "custom_fields": [
+            {
+                "key": "engraving",
+                "label": {"type": "custom", "custom": "Engraving text"},
+                "type": "text",
+                "optional": True,
+            }
+        ],
+        "phone_number_collection": {"enabled": True},
+        "shipping_address_collection": {"allowed_countries": ["US", "CA"]},
+        "shipping_options": [
+            {
+                "shipping_rate_data": {
+                    "display_name": "Standard",
+                    "type": "fixed_amount",
+                    "fixed_amount": {"amount": 500, "currency": "usd"},
+                }
+            }
+        ],
+        "tax_id_collection": {"enabled": True},
+    }
+    return urlencode(encode_params(params))
 
 
 @dataclass(frozen=True)
@@ -108,6 +162,16 @@ class Emulator:
                 self._call("POST", f"/_emulator/checkout/sessions/{sid}/complete", json={})
                 completed.append(sid)
         return Dataset(tuple(ids), tuple(completed))
+
+    def seed_rich(self) -> tuple[str, ...]:
+        """Create and pay the sessions the side-by-side run reads (`rich_session_form`)."""
+        ids: list[str] = []
+        for index in range(SESSIONS):
+            session = self._call("POST", "/v1/checkout/sessions", form=rich_session_form(index))
+            sid = str(session["id"])
+            self._call("POST", f"/_emulator/checkout/sessions/{sid}/complete", json={})
+            ids.append(sid)
+        return tuple(ids)
 
     def reset_counters(self) -> None:
         self._call("POST", "/_emulator/requests/reset")
