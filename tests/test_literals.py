@@ -3,6 +3,9 @@ exactly as they would prepared one by one."""
 
 from __future__ import annotations
 
+import asyncio
+import gc
+import tracemalloc
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from typing import Any
@@ -109,6 +112,17 @@ def documents(open_id: str, other_id: str, missing: str) -> list[tuple[str, dict
             {"variables": {"_literal0": open_id}},
         ),
         ('{ __type(name: "CheckoutSession") { name kind } }', {}),
+        # Kept literals (here variable defaults) that a NUL could run together.
+        (
+            'query($a: ID = "A\\u0000", $b: ID = "<open>") { a: checkoutSession(id: $a) { id } '
+            'b: checkoutSession(id: $b) { id } c: checkoutSession(id: "<other>") { id } }',
+            {},
+        ),
+        (
+            'query($a: ID = "A", $b: ID = "\\u0000<open>") { a: checkoutSession(id: $a) { id } '
+            'b: checkoutSession(id: $b) { id } c: checkoutSession(id: "<open>") { id } }',
+            {},
+        ),
         ('{ checkoutSession(id: "<open>", unknown: 3) { id } }', {}),
         ('{ checkoutSession(id: "<open>" { id } }', {}),
         ('{ checkoutSession(id: "\\u0063s_test_x") { id } }', {}),
@@ -210,3 +224,78 @@ async def test_a_shape_is_prepared_once() -> None:
     assert (early.literals, late.literals) == ({"_literal0": 2}, {"_literal0": 3})
     assert early.document is not late.document
     assert early.document is again.document
+
+
+async def test_texts_of_a_new_shape_sent_together_keep_their_own_locations(
+    clients: tuple[httpx.AsyncClient, httpx.AsyncClient],
+) -> None:
+    """Past 100 fields a shared document is prepared on the worker thread, and a second text
+    of its shape arriving meanwhile waits for it."""
+    hoisting, separate = clients
+    fields = " ".join(["id"] * 120)
+    texts = [
+        f'{{ checkoutSession(id: "cs_test_{"3" * 24}") {{ {fields} }} }}',
+        f'\n\n\n\n      {{ checkoutSession(id: "cs_test_{"4" * 24}") {{ {fields} }} }}',
+    ]
+    together = await asyncio.gather(*(answer(hoisting, text) for text in texts))
+    again = [await answer(hoisting, text) for text in texts]
+    alone = [await answer(separate, text) for text in texts]
+    assert together == alone
+    assert again == alone
+
+
+async def test_size_and_token_limits_hold_for_each_text_of_a_shape(upstream: Upstream) -> None:
+    """Texts of one shape differ in length and comments: each is measured on its own."""
+    limits = LimitSettings(max_document_bytes=400, max_tokens=60, rate_limit_points=None)
+    hoisting = upstream.gateway_settings(limits=limits)
+    separate = replace(hoisting, limits=replace(limits, hoist_literals=False))
+    session = (await upstream.new_session())["id"]
+    base = '{ checkoutSession(id: "%s") { id } }'
+    texts = [
+        base % session,
+        base % ("x" * 600),
+        base % session + " " * 600,
+        "#\n" * 100 + base % session,
+        base % session,
+    ]
+    with serve(create_app(hoisting)) as shared, serve(create_app(separate)) as own:
+        async with (
+            httpx.AsyncClient(base_url=shared, timeout=30) as on,
+            httpx.AsyncClient(base_url=own, timeout=30) as off,
+        ):
+            for text in texts:
+                assert await answer(on, text) == await answer(off, text), text[:60]
+
+
+def test_the_cache_holds_no_more_than_its_budget() -> None:
+    """Shapes, shared documents and the texts that share them all count against the budget,
+    and refused texts leave nothing behind."""
+    budget = 128 << 10
+    executor = Executor(build_schema())
+    settings = LimitSettings(document_cache_bytes=budget)
+
+    async def fill(cache: DocumentCache) -> None:
+        fields = " ".join(f"f{k}: id" for k in range(30))
+        for n in range(200):
+            # A new shape each time, refused for its literal; and a new shape of a valid read.
+            await cache.prepare(
+                f"{{ a{n}: checkoutSessions(first: 99999999999) {{ nodes {{ {fields} }} }} }}"
+            )
+            if n % 4 == 0:
+                await cache.prepare(f'{{ s{n}: checkoutSession(id: "cs_test_{n:024d}") {{ id }} }}')
+
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        cache = DocumentCache(
+            executor,
+            CostModel(executor.schema, CHECKOUT_COSTS, ASSUMED_LIST_SIZE),
+            settings,
+            Worker(),
+        )
+        asyncio.run(fill(cache))
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert held < 3 * budget, held

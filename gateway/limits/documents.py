@@ -31,7 +31,7 @@ from graphql import (
 
 from gateway.config import LimitSettings
 from gateway.limits.cost import Cost, CostModel
-from gateway.limits.hoisting import Relocation, Template, template, tokens
+from gateway.limits.hoisting import Relocation, Shape, Tokens, template, tokens
 from gateway.limits.shape import DocumentShape, measure
 from gateway.limits.worker import Worker
 from gateway.loaders.flight import SingleFlight
@@ -48,8 +48,9 @@ INLINE_FIELDS = 100
 # 156 to 170 measured on documents of 110 to 510 bytes.
 MEMORY_PER_BYTE = 170
 # Memory a text sharing another's prepared document takes per byte: the text, its literal
-# values and their place in the cache.
+# values and their place in the cache; and what a shape's entry takes besides its key.
 TEXT_FACTOR = 4
+SHAPE_BYTES = 512
 _NEWLINE = re.compile(r"\r\n|[\n\r]")
 
 
@@ -114,13 +115,26 @@ class Found:
     relocation: Relocation | None = None
 
 
+SharedKey = tuple[str, str, tuple[str | None, ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Shared:
-    """The prepared document of one shape and its kept literals, or None where it failed
-    (its texts are then prepared as they are, for their own errors)."""
+    """The prepared document of one shape and its kept literals, with the text it was parsed
+    from; `document` is None where it did not validate (its texts are then prepared as they
+    are, for their own errors)."""
 
-    template: Template
+    text: str
     document: Document | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Bound:
+    """A text that shares a prepared document: which one, and the text's literal values. It
+    holds the document only by its key, so that dropping the document frees it."""
+
+    key: SharedKey
+    literals: dict[str, Any]
 
 
 class _Mark(Enum):
@@ -128,7 +142,8 @@ class _Mark(Enum):
 
 
 _NOT_HOISTED = _Mark.NOT_HOISTED
-_Kept = Found | Template | _Shared | _Mark
+# Texts (a Found, or a _Bound), shapes (a Shape, or _NOT_HOISTED) and shared documents.
+_Kept = Found | _Bound | Shape | _Mark | _Shared
 
 
 class DocumentCache:
@@ -151,9 +166,9 @@ class DocumentCache:
         self._settings = settings
         self._worker = worker
         self._hoist = settings.hoist_literals
-        # Texts, shapes (a Template) and shared documents, least recently used first.
-        self._kept: OrderedDict[str, _Kept] = OrderedDict()
-        self._sizes: dict[str, int] = {}
+        # Least recently used first; texts are keyed by themselves, the rest by tuples.
+        self._kept: OrderedDict[str | tuple[str, ...] | SharedKey, _Kept] = OrderedDict()
+        self._sizes: dict[str | tuple[str, ...] | SharedKey, int] = {}
         self._bytes = 0
         self._flights = SingleFlight()
 
@@ -163,6 +178,12 @@ class DocumentCache:
         if isinstance(kept, Found):
             self._kept.move_to_end(query)
             return kept
+        if isinstance(kept, _Bound):
+            shared = self._kept.get(kept.key)
+            if isinstance(shared, _Shared) and shared.document is not None:
+                self._kept.move_to_end(query)
+                self._kept.move_to_end(kept.key)
+                return _found(shared, shared.document, kept.literals, query)
         return None
 
     async def prepare(self, query: str) -> Found:
@@ -176,12 +197,13 @@ class DocumentCache:
             # unless it has many fields (validation compares fields pairwise).
             hoisted = await self._hoisted(query) if self._hoist else None
             if hoisted is not None:
-                found = hoisted
-            else:
-                found = Found(await self._prepare_short(query, self._parse(query)))
+                found, bound = hoisted
+                if bound is not None:
+                    self._keep(query, bound, len(query) * TEXT_FACTOR)
+                return found
+            found = Found(await self._prepare_short(query, self._parse(query)))
         if not found.document.errors:
-            size = found.document.size if found.literals is None else len(query) * TEXT_FACTOR
-            self._keep(query, found, size)
+            self._keep(query, found, found.document.size)
         return found
 
     async def _prepare_short(self, query: str, parsed: Parsed | Document) -> Document:
@@ -191,57 +213,89 @@ class DocumentCache:
             return self._complete(parsed)
         return await self._off_loop(query, lambda: self._complete(parsed))
 
-    async def _hoisted(self, query: str) -> Found | None:
+    async def _hoisted(self, query: str) -> tuple[Found, _Bound | None] | None:
         """The shared document for `query`'s shape and its literal values, or None when the
         text is to be prepared as it is."""
         found = tokens(query)
-        if found is None or not found.literals:
+        if found is None or not found.literals or self._near_limits(query, found):
             return None
-        # Shapes hold a NUL, which no document's text can: the keys never meet a text.
-        shape_key = f"\x01{found.shape}"
+        shape_key = ("shape", found.shape)
         shape = self._kept.get(shape_key)
         parsed: Parsed | Document | None = None
         if shape is None:
             parsed = self._parse(query)
             if isinstance(parsed, Document):
-                return Found(parsed)
-            shape = template(self._executor.schema, parsed.document, query, found)
-            self._keep(shape_key, shape or _NOT_HOISTED, len(shape_key) * TEXT_FACTOR)
+                return Found(parsed), None
+            made = template(self._executor.schema, parsed.document, found)
+            shape = made[0] if made is not None else _NOT_HOISTED
+            self._keep(shape_key, shape, SHAPE_BYTES + len(found.shape) * TEXT_FACTOR)
         else:
             self._kept.move_to_end(shape_key)
-        if not isinstance(shape, Template):
+        if not isinstance(shape, Shape):
             return None
         literals = shape.bind(found.literals)
         if literals is None:
             return None
         key = shape.key(found.shape, found.literals)
         shared = self._kept.get(key)
-        if not isinstance(shared, _Shared):
-            if parsed is None:
-                parsed = self._parse(query)
-            if isinstance(parsed, Document):
-                return Found(parsed)
-            own = template(self._executor.schema, parsed.document, query, found)
-            if own is None or own.hoisted != shape.hoisted:
-                return None
-            document = await self._prepare_short(
-                key, Parsed(own.document, parsed.size, parsed.fields)
-            )
-            shared = _Shared(own, None if document.errors else document)
-            self._keep(key, shared, document.size)
-        else:
+        if isinstance(shared, _Shared):
             self._kept.move_to_end(key)
+        else:
+            # Requests of the same new shape in the meantime share this one's work, and with
+            # it the text its document was parsed from, which their errors are mapped from.
+            first = parsed
+            shared = await self._flights.run(
+                key, lambda: self._share(key, query, found, shape, first)
+            )
         if shared.document is None:
             return None
-        moved = shared.template.text != query
-        relocation = Relocation(shared.template, query, found.starts) if moved else None
-        return Found(shared.document, literals, relocation)
+        return _found(shared, shared.document, literals, query), _Bound(key, literals)
+
+    async def _share(
+        self,
+        key: SharedKey,
+        query: str,
+        found: Tokens,
+        shape: Shape,
+        parsed: Parsed | Document | None,
+    ) -> _Shared:
+        """Prepare the document the texts of `key` share, from `query`, and keep it if it
+        validates."""
+        if parsed is None:
+            parsed = self._parse(query)
+        made = (
+            template(self._executor.schema, parsed.document, found)
+            if isinstance(parsed, Parsed)
+            else None
+        )
+        if made is None or made[0].hoisted != shape.hoisted:
+            return _Shared(query, None)
+        assert isinstance(parsed, Parsed)
+        rewritten = Parsed(made[1], parsed.size, parsed.fields)
+        if parsed.fields <= INLINE_FIELDS:
+            document = self._complete(rewritten)
+        else:
+            document = await self._worker.run(lambda: self._complete(rewritten))
+        if document.errors:
+            return _Shared(query, None)
+        shared = _Shared(query, document)
+        self._keep(key, shared, document.size)
+        return shared
+
+    def _near_limits(self, query: str, found: Tokens) -> bool:
+        """Whether the text is near the size or token limits. A text of a shape already seen
+        is not parsed, so these, which differ between texts of one shape, are checked here;
+        the ordinary path measures a text near them exactly."""
+        settings = self._settings
+        return (
+            found.count >= settings.max_tokens or len(query.encode()) > settings.max_document_bytes
+        )
 
     async def _off_loop(self, query: str, work: Callable[[], Document]) -> Document:
         # Requests with the same document in the meantime wait for the same work.
         return await self._flights.run(query, lambda: self._worker.run(work))
 
-    def _keep(self, key: str, value: _Kept, size: int) -> None:
+    def _keep(self, key: str | tuple[str, ...] | SharedKey, value: _Kept, size: int) -> None:
         if key in self._kept or size > self._settings.document_cache_bytes:
             return
         self._kept[key] = value
@@ -336,6 +390,11 @@ class DocumentCache:
                     measured,
                 )
         return None
+
+
+def _found(shared: _Shared, document: Document, literals: dict[str, Any], query: str) -> Found:
+    moved = shared.text != query
+    return Found(document, literals, Relocation(shared.text, query) if moved else None)
 
 
 def _unlink_tokens(document: DocumentNode) -> None:

@@ -61,7 +61,7 @@ _NEWLINE = re.compile(r"\r\n|[\n\r]")
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One token of a document: its kind, where it starts, and its (decoded) value."""
+    """A literal token of a document: its kind, where it starts, and its (decoded) value."""
 
     kind: TokenKind
     start: int
@@ -73,23 +73,23 @@ Convert = Callable[[Token], Any]
 
 @dataclass(frozen=True, slots=True)
 class Tokens:
-    """A document's tokens, and its shape: what identifies it with its literals left out."""
+    """A document's shape (what identifies it with its literal values left out), its literal
+    tokens, and how many tokens and comments it has."""
 
     shape: str
-    starts: list[int]
     literals: list[Token]
+    count: int
 
 
 def tokens(text: str) -> Tokens | None:
-    """The document's tokens, or None if it does not lex (its parse reports why)."""
+    """The document's shape and literals, or None if it does not lex (its parse says why)."""
     lexer = Lexer(Source(text))
+    start = lexer.token
     parts: list[str] = []
-    starts: list[int] = []
     literals: list[Token] = []
     try:
         token = lexer.advance()
         while token.kind is not TokenKind.EOF:
-            starts.append(token.start)
             if token.kind in LITERALS:
                 literals.append(Token(token.kind, token.start, token.value))
                 parts.append(f"\x00{token.kind.name}")
@@ -98,7 +98,24 @@ def tokens(text: str) -> Tokens | None:
             token = lexer.advance()
     except GraphQLError:
         return None
-    return Tokens(" ".join(parts), starts, literals)
+    # Comments stay in the lexer's chain of tokens though `advance` passes over them.
+    count = 0
+    link = start.next
+    while link is not None and link.kind is not TokenKind.EOF:
+        count += 1
+        link = link.next
+    return Tokens(" ".join(parts), literals, count)
+
+
+def token_starts(text: str) -> list[int]:
+    """Where each of a document's tokens starts, comments left out."""
+    lexer = Lexer(Source(text))
+    starts: list[int] = []
+    token = lexer.advance()
+    while token.kind is not TokenKind.EOF:
+        starts.append(token.start)
+        token = lexer.advance()
+    return starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,18 +128,13 @@ class Hoisted:
 
 
 @dataclass(frozen=True)
-class Template:
-    """How documents of one shape are bound to their shared prepared document."""
+class Shape:
+    """Which literals of a shape's documents become variables, and which stay as written."""
 
-    document: DocumentNode
     hoisted: tuple[Hoisted, ...]
     # Literals kept as they are (arguments of other types, directive arguments, defaults):
     # their values pick the shared document along with the shape.
     kept: tuple[int, ...]
-    # Where the first document's tokens start, and its text: the shared document's nodes
-    # point into that text.
-    starts: list[int]
-    text: str
 
     def bind(self, literals: Sequence[Token]) -> dict[str, Any] | None:
         """The variables for a document's literals, or None if one of them would not be
@@ -135,16 +147,16 @@ class Template:
             values[hoisted.variable] = value
         return values
 
-    def key(self, shape: str, literals: Sequence[Token]) -> str:
+    def key(self, shape: str, literals: Sequence[Token]) -> tuple[str, str, tuple[str | None, ...]]:
         """What identifies the shared document: the shape and the literals it keeps."""
-        kept = "\x00".join(str(literals[ordinal].value) for ordinal in self.kept)
-        return f"\x00{shape}\x00{kept}"
+        return ("shared", shape, tuple(literals[ordinal].value for ordinal in self.kept))
 
 
 def template(
-    schema: GraphQLSchema, document: DocumentNode, text: str, found: Tokens
-) -> Template | None:
-    """The template of a parsed document, or None when it has nothing to hoist.
+    schema: GraphQLSchema, document: DocumentNode, found: Tokens
+) -> tuple[Shape, DocumentNode] | None:
+    """What to hoist from a parsed document, and the document with those literals made
+    variables; None when it has nothing to hoist.
 
     Only documents of one operation are hoisted, so that every new variable has one operation
     to be declared on.
@@ -163,30 +175,36 @@ def template(
     )
     chosen = {item.ordinal for item in hoisted}
     kept = tuple(ordinal for ordinal in range(len(found.literals)) if ordinal not in chosen)
-    return Template(rewritten, hoisted, kept, found.starts, text)
+    return Shape(hoisted, kept), rewritten
 
 
 @dataclass(frozen=True, slots=True)
 class Relocation:
-    """Maps locations in the shared document's text to the same tokens in the text sent."""
+    """Maps locations in the text a shared document was parsed from to the same tokens in the
+    text a client sent. Both are lexed again only for a response with located errors."""
 
-    template: Template
+    shared_text: str
     text: str
-    starts: list[int]
 
     def apply(self, body: dict[str, Any]) -> None:
         """Rewrite the `locations` of the errors in a response body, in place."""
-        for error in body.get("errors") or ():
-            locations = error.get("locations")
-            if locations:
-                error["locations"] = [self._locate(location) for location in locations]
+        located = [error for error in body.get("errors") or () if error.get("locations")]
+        if not located:
+            return
+        shared, sent = token_starts(self.shared_text), token_starts(self.text)
+        for error in located:
+            error["locations"] = [
+                self._locate(location, shared, sent) for location in error["locations"]
+            ]
 
-    def _locate(self, location: dict[str, int]) -> dict[str, int]:
-        offset = _offset(self.template.text, location["line"], location["column"])
-        index = bisect.bisect_left(self.template.starts, offset)
-        if index >= len(self.starts) or self.template.starts[index] != offset:
+    def _locate(
+        self, location: dict[str, int], shared: list[int], sent: list[int]
+    ) -> dict[str, int]:
+        offset = _offset(self.shared_text, location["line"], location["column"])
+        index = bisect.bisect_left(shared, offset)
+        if index >= len(sent) or index >= len(shared) or shared[index] != offset:
             return location
-        line, column = _line_column(self.text, self.starts[index])
+        line, column = _line_column(self.text, sent[index])
         return {"line": line, "column": column}
 
 
