@@ -53,7 +53,7 @@ class RedisBus:
     Pub/sub keeps nothing for a subscriber that is away, so after the connection comes back
     `reconnected` runs, for the replica to catch up on what it watches. What this replica could
     not publish meanwhile it told its own subscribers at once, and publishes once Redis is
-    back, for the others.
+    back, for the others, after `restored` has run (to write what Redis missed meanwhile).
     """
 
     def __init__(
@@ -62,11 +62,14 @@ class RedisBus:
         channel: str,
         receive: Receive,
         reconnected: Callable[[], Awaitable[None]],
+        *,
+        restored: Callable[[], Awaitable[None]],
     ) -> None:
         self._client = client
         self._channel = channel
         self._receive = receive
         self._reconnected = reconnected
+        self._restored = restored
         self._task: asyncio.Task[None] | None = None
         # Events told here while Redis was away, to publish for the others when it is back.
         self._unsent: deque[SessionEvent] = deque(maxlen=UNSENT_LIMIT)
@@ -101,6 +104,7 @@ class RedisBus:
                     await pubsub.subscribe(self._channel)
                     if connected_before:
                         logger.info("listening to Redis for events again")
+                        await self._restored()
                         await self._send_unsent()
                         await self._reconnected()
                     connected_before, attempt = True, 0

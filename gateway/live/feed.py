@@ -47,7 +47,15 @@ class Feed:
             self._bus = LocalBus(self._receive)
         else:
             self._seen = RedisSeen(shared, f"{prefix}:events:seen")
-            self._bus = RedisBus(shared, f"{prefix}:events", self._receive, self.hub.catch_up)
+            self._bus = RedisBus(
+                shared,
+                f"{prefix}:events",
+                self._receive,
+                self.hub.catch_up,
+                restored=self._restore,
+            )
+        # Sessions whose failed payment could not be recorded while Redis was away.
+        self._unrecorded: set[str] = set()
         # Each session's lock, with how many changes hold or wait for it.
         self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
@@ -141,6 +149,21 @@ class Feed:
             await self._shared.set(f"{self._failed_prefix}:{session_id}", 1, ex=FAILED_KEEP_SECONDS)
         except (redis.RedisError, OSError) as exc:
             logger.warning("could not record a failed payment in Redis: %s", type(exc).__name__)
+            self._unrecorded.add(session_id)
+
+    async def _restore(self) -> None:
+        """Once Redis is back: drop the idle connections made before it went away, which a
+        restart left dead, so that reading watched sessions again finds the failures recorded;
+        then record the failed payments it missed, before the events this replica could not
+        publish go out: a replica that reconnects after they went out finds the failures when
+        it reads its watched sessions again. Raises while Redis is still away, and the bus
+        tries again."""
+        assert self._shared is not None
+        await self._shared.connection_pool.disconnect(inuse_connections=False)
+        while self._unrecorded:
+            session_id = next(iter(self._unrecorded))
+            await self._shared.set(f"{self._failed_prefix}:{session_id}", 1, ex=FAILED_KEEP_SECONDS)
+            self._unrecorded.discard(session_id)
 
     async def _recorded_failure(self, session_id: str) -> bool:
         if self._shared is None:
