@@ -71,7 +71,9 @@ async def test_server_errors_are_retried_then_reported(faulty: Upstream) -> None
 
 
 async def test_retries_recover_from_dropped_connections(faulty: Upstream) -> None:
-    await faulty.configure(failure_rate=0.5, failure_kinds=["disconnect"])
+    # One call in four dropped: ten in a row, which would open the circuit breaker and end
+    # the retries, happen about once in a million runs (one in two made it one in a thousand).
+    await faulty.configure(failure_rate=0.25, failure_kinds=["disconnect"])
     result = await query(faulty.stripe_settings(max_retries=20, retry_delay=0.001))
     assert "errors" not in result
     assert result["data"]["checkoutSessions"]["nodes"] == []
