@@ -13,13 +13,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import FrameType
 from urllib.parse import urlencode
 
 import httpx
@@ -40,7 +38,7 @@ from benchmarks.peer_report import (
 )
 from benchmarks.processes import Pinning, Server, ServerError
 from benchmarks.settings import Settings, SettingsError, load_settings
-from benchmarks.suite import Run, machine, progress
+from benchmarks.suite import Run, machine, progress, stop_on_signals
 from benchmarks.upstream import RICH_LINE_ITEMS, SESSIONS, Emulator
 from benchmarks.workloads import (
     CACHE_OFF,
@@ -331,10 +329,6 @@ def run_workload(
     return samples
 
 
-def _stop_on_signal(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt(f"signal {signum}")
-
-
 def main() -> None:
     try:
         settings = load_settings()
@@ -346,8 +340,7 @@ def main() -> None:
     if not peer_gateways.installed():
         sys.exit("benchmarks: the peers are not installed: run make bench-peers")
     # Ctrl-C and SIGTERM both unwind through the `with` blocks that stop the processes.
-    signal.signal(signal.SIGTERM, _stop_on_signal)
-    signal.signal(signal.SIGINT, _stop_on_signal)
+    stop_on_signals()
     try:
         _run(settings)
     except KeyboardInterrupt:

@@ -10,7 +10,6 @@ import json
 import os
 import platform
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -250,6 +249,11 @@ def _commit() -> str:
     return f"{head or 'unknown'}{' + uncommitted gateway changes' if dirty else ''}"
 
 
+def stop_on_signals() -> None:
+    """Make SIGTERM and SIGINT unwind the run, so that every `with` block stops its process."""
+    stop_on_signals()
+
+
 def _stop_on_signal(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt(f"signal {signum}")
 
@@ -267,8 +271,7 @@ def main() -> None:
         os.sched_setaffinity(0, {pinning.load_cpu})
     # Ctrl-C and SIGTERM both unwind through the `with` blocks that stop the processes (and
     # SIGINT is handled even where a shell started the suite with it ignored).
-    signal.signal(signal.SIGTERM, _stop_on_signal)
-    signal.signal(signal.SIGINT, _stop_on_signal)
+    stop_on_signals()
     try:
         _run(settings, pinning)
     except KeyboardInterrupt:
