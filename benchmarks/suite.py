@@ -10,6 +10,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -251,7 +252,8 @@ def _commit() -> str:
 
 def stop_on_signals() -> None:
     """Make SIGTERM and SIGINT unwind the run, so that every `with` block stops its process."""
-    stop_on_signals()
+    signal.signal(signal.SIGTERM, _stop_on_signal)
+    signal.signal(signal.SIGINT, _stop_on_signal)
 
 
 def _stop_on_signal(signum: int, frame: FrameType | None) -> None:
