@@ -17,7 +17,7 @@ from gateway.app import create_app
 from gateway.config import LimitSettings
 from gateway.limits.checkout_costs import ASSUMED_LIST_SIZE, CHECKOUT_COSTS
 from gateway.limits.cost import CostModel
-from gateway.limits.documents import DocumentCache
+from gateway.limits.documents import INLINE_CHARACTERS, DocumentCache
 from gateway.limits.worker import Worker
 from gateway.schema import Executor, build_schema
 from gateway.schema.executor import Operation
@@ -25,6 +25,11 @@ from tests.conftest import Upstream
 from tests.servers import serve
 
 ONE = '{ checkoutSession(id: "%s") { id status amountTotal currency } }'
+# 31 aliases: with Stripe's ids, longer than the documents prepared on the event loop.
+FAN_OUT_FIELDS = "\n".join(
+    f'  s{n}: checkoutSession(id: "%s") {{ id status amountTotal }}' for n in range(31)
+)
+FAN_OUT = f"query FanOut {{\n{FAN_OUT_FIELDS}\n}}"
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +129,8 @@ def documents(open_id: str, other_id: str, missing: str) -> list[tuple[str, dict
             {},
         ),
         ('{ checkoutSession(id: "<open>", unknown: 3) { id } }', {}),
+        # Longer than what is prepared on the event loop; one alias repeats an id.
+        (FAN_OUT % (("<open>", "<other>", "<missing>") * 10 + ("<open>",)), {}),
         ('{ checkoutSession(id: "<open>" { id } }', {}),
         ('{ checkoutSession(id: "\\u0063s_test_x") { id } }', {}),
         (
@@ -224,6 +231,29 @@ async def test_a_shape_is_prepared_once() -> None:
     assert (early.literals, late.literals) == ({"_literal0": 2}, {"_literal0": 3})
     assert early.document is not late.document
     assert early.document is again.document
+
+
+async def test_long_documents_of_one_shape_share_a_prepared_document() -> None:
+    """Texts prepared on the worker thread share by shape too: a client that reads many ids
+    at once, in documents too large for the cache to keep one by one, prepares one."""
+    executor = Executor(build_schema())
+    # Room for a few such documents prepared one by one, not for the texts below.
+    cache = DocumentCache(
+        executor,
+        CostModel(executor.schema, CHECKOUT_COSTS, ASSUMED_LIST_SIZE),
+        LimitSettings(document_cache_bytes=4 << 20),
+        Worker(),
+    )
+    texts = [
+        FAN_OUT % tuple(f"cs_test_{n:03d}{k:02d}{'a' * 56}" for k in range(31)) for n in range(40)
+    ]
+    assert len(texts[0]) > INLINE_CHARACTERS
+    first = await cache.prepare(texts[0])
+    for n, text in enumerate([*texts, *texts]):
+        found = await cache.prepare(text)
+        assert found.document is first.document
+        assert found.literals is not None
+        assert found.literals["_literal30"] == f"cs_test_{n % 40:03d}30{'a' * 56}"
 
 
 async def test_texts_of_a_new_shape_sent_together_keep_their_own_locations(

@@ -18,7 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from graphql import (
     DocumentNode,
@@ -144,6 +144,7 @@ class _Mark(Enum):
 _NOT_HOISTED = _Mark.NOT_HOISTED
 # Texts (a Found, or a _Bound), shapes (a Shape, or _NOT_HOISTED) and shared documents.
 _Kept = Found | _Bound | Shape | _Mark | _Shared
+T = TypeVar("T")
 
 
 class DocumentCache:
@@ -190,18 +191,19 @@ class DocumentCache:
         kept = self.kept(query)
         if kept is not None:
             return kept
-        if len(query) > INLINE_CHARACTERS:
-            found = Found(await self._off_loop(query, lambda: self._prepare(query)))
-        else:
+        inline = len(query) <= INLINE_CHARACTERS
+        hoisted = await self._hoisted(query, inline) if self._hoist else None
+        if hoisted is not None:
+            found, bound = hoisted
+            if bound is not None:
+                self._keep(query, bound, len(query) * TEXT_FACTOR)
+            return found
+        if inline:
             # A short document is parsed and measured here; validating and planning it too,
             # unless it has many fields (validation compares fields pairwise).
-            hoisted = await self._hoisted(query) if self._hoist else None
-            if hoisted is not None:
-                found, bound = hoisted
-                if bound is not None:
-                    self._keep(query, bound, len(query) * TEXT_FACTOR)
-                return found
             found = Found(await self._prepare_short(query, self._parse(query)))
+        else:
+            found = Found(await self._off_loop(query, lambda: self._prepare(query)))
         if not found.document.errors:
             self._keep(query, found, found.document.size)
         return found
@@ -213,21 +215,25 @@ class DocumentCache:
             return self._complete(parsed)
         return await self._off_loop(query, lambda: self._complete(parsed))
 
-    async def _hoisted(self, query: str) -> tuple[Found, _Bound | None] | None:
+    async def _run(self, inline: bool, work: Callable[[], T]) -> T:
+        """`work` here, for a short document, or on the worker thread."""
+        return work() if inline else await self._worker.run(work)
+
+    async def _hoisted(self, query: str, inline: bool) -> tuple[Found, _Bound | None] | None:
         """The shared document for `query`'s shape and its literal values, or None when the
-        text is to be prepared as it is."""
-        found = tokens(query)
+        text is to be prepared as it is. Reading a text's tokens, like each step of preparing
+        it, runs on the worker thread unless the text is short."""
+        found = await self._run(inline, lambda: tokens(query))
         if found is None or not found.literals or self._near_limits(query, found):
             return None
         shape_key = ("shape", found.shape)
         shape = self._kept.get(shape_key)
         parsed: Parsed | Document | None = None
         if shape is None:
-            parsed = self._parse(query)
+            parsed, made = await self._run(inline, lambda: self._new_shape(query, found))
             if isinstance(parsed, Document):
                 return Found(parsed), None
-            made = template(self._executor.schema, parsed.document, found)
-            shape = made[0] if made is not None else _NOT_HOISTED
+            shape = made
             self._keep(shape_key, shape, SHAPE_BYTES + len(found.shape) * TEXT_FACTOR)
         else:
             self._kept.move_to_end(shape_key)
@@ -245,11 +251,19 @@ class DocumentCache:
             # it the text its document was parsed from, which their errors are mapped from.
             first = parsed
             shared = await self._flights.run(
-                key, lambda: self._share(key, query, found, shape, first)
+                key, lambda: self._share(key, query, found, shape, first, inline)
             )
         if shared.document is None:
             return None
         return _found(shared, shared.document, literals, query), _Bound(key, literals)
+
+    def _new_shape(self, query: str, found: Tokens) -> tuple[Parsed | Document, Shape | _Mark]:
+        """The text parsed, and the shape it is the first of (or why it has none)."""
+        parsed = self._parse(query)
+        if isinstance(parsed, Document):
+            return parsed, _NOT_HOISTED
+        made = template(self._executor.schema, parsed.document, found)
+        return parsed, made[0] if made is not None else _NOT_HOISTED
 
     async def _share(
         self,
@@ -258,21 +272,14 @@ class DocumentCache:
         found: Tokens,
         shape: Shape,
         parsed: Parsed | Document | None,
+        inline: bool,
     ) -> _Shared:
         """Prepare the document the texts of `key` share, from `query`, and keep it if it
         validates."""
-        if parsed is None:
-            parsed = self._parse(query)
-        made = (
-            template(self._executor.schema, parsed.document, found)
-            if isinstance(parsed, Parsed)
-            else None
-        )
-        if made is None or made[0].hoisted != shape.hoisted:
+        rewritten = await self._run(inline, lambda: self._rewrite(query, found, shape, parsed))
+        if rewritten is None:
             return _Shared(query, None)
-        assert isinstance(parsed, Parsed)
-        rewritten = Parsed(made[1], parsed.size, parsed.fields)
-        if parsed.fields <= INLINE_FIELDS:
+        if inline and rewritten.fields <= INLINE_FIELDS:
             document = self._complete(rewritten)
         else:
             document = await self._worker.run(lambda: self._complete(rewritten))
@@ -281,6 +288,19 @@ class DocumentCache:
         shared = _Shared(query, document)
         self._keep(key, shared, document.size)
         return shared
+
+    def _rewrite(
+        self, query: str, found: Tokens, shape: Shape, parsed: Parsed | Document | None
+    ) -> Parsed | None:
+        """`query` parsed with its literals made variables as `shape` makes them, or None."""
+        if parsed is None:
+            parsed = self._parse(query)
+        if not isinstance(parsed, Parsed):
+            return None
+        made = template(self._executor.schema, parsed.document, found)
+        if made is None or made[0].hoisted != shape.hoisted:
+            return None
+        return Parsed(made[1], parsed.size, parsed.fields)
 
     def _near_limits(self, query: str, found: Tokens) -> bool:
         """Whether the text is near the size or token limits. A text of a shape already seen
