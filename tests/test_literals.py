@@ -18,6 +18,7 @@ from gateway.config import LimitSettings
 from gateway.limits.checkout_costs import ASSUMED_LIST_SIZE, CHECKOUT_COSTS
 from gateway.limits.cost import CostModel
 from gateway.limits.documents import INLINE_CHARACTERS, DocumentCache
+from gateway.limits.hoisting import tokens
 from gateway.limits.worker import Worker
 from gateway.schema import Executor, build_schema
 from gateway.schema.executor import Operation
@@ -295,6 +296,16 @@ async def test_size_and_token_limits_hold_for_each_text_of_a_shape(upstream: Ups
         ):
             for text in texts:
                 assert await answer(on, text) == await answer(off, text), text[:60]
+
+
+def test_reading_a_shape_stops_at_the_token_limit() -> None:
+    """A text past the token limit is read no further than the parser would read it."""
+    text = "{ " + " ".join(f'a{n}: checkoutSession(id: "{n}") {{ id }}' for n in range(500)) + " }"
+    whole = tokens(text, 100_000)
+    cut = tokens(text, 50)
+    assert whole is not None and cut is not None
+    assert whole.count > 5_000 and len(whole.literals) == 500
+    assert cut.count == 50 and len(cut.literals) < 10
 
 
 def test_the_cache_holds_no_more_than_its_budget() -> None:

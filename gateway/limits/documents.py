@@ -223,7 +223,11 @@ class DocumentCache:
         """The shared document for `query`'s shape and its literal values, or None when the
         text is to be prepared as it is. Reading a text's tokens, like each step of preparing
         it, runs on the worker thread unless the text is short."""
-        found = await self._run(inline, lambda: tokens(query))
+        settings = self._settings
+        if len(query) > settings.max_document_bytes:
+            # Too large however it is encoded: refused on the ordinary path before any lexing.
+            return None
+        found = await self._run(inline, lambda: tokens(query, settings.max_tokens))
         if found is None or not found.literals or self._near_limits(query, found):
             return None
         shape_key = ("shape", found.shape)

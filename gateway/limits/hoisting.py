@@ -81,8 +81,12 @@ class Tokens:
     count: int
 
 
-def tokens(text: str) -> Tokens | None:
-    """The document's shape and literals, or None if it does not lex (its parse says why)."""
+def tokens(text: str, limit: int) -> Tokens | None:
+    """The document's shape and literals, or None if it does not lex (its parse says why).
+
+    Lexing stops at `limit` tokens: a text that long is measured on the ordinary path, whose
+    parser stops there too, and its `count` says only that it reached the limit.
+    """
     lexer = Lexer(Source(text))
     start = lexer.token
     parts: list[str] = []
@@ -90,6 +94,8 @@ def tokens(text: str) -> Tokens | None:
     try:
         token = lexer.advance()
         while token.kind is not TokenKind.EOF:
+            if len(parts) >= limit:
+                return Tokens(" ".join(parts), literals, limit)
             if token.kind in LITERALS:
                 literals.append(Token(token.kind, token.start, token.value))
                 parts.append(f"\x00{token.kind.name}")
