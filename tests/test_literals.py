@@ -90,6 +90,8 @@ def documents(open_id: str, other_id: str, missing: str) -> list[tuple[str, dict
         ("{ checkoutSessions(first: 1.5) { nodes { id } } }", {}),
         ('{ checkoutSessions(first: "2") { nodes { id } } }', {}),
         ("{ checkoutSessions(first: -3) { nodes { id } } }", {}),
+        # More digits than Python turns into an int from text.
+        ("{ checkoutSessions(first: %s) { nodes { id } } }" % ("1" * 4301), {}),
         # Equal arguments of one response key merge; unequal ones conflict.
         (
             '{ a: checkoutSession(id: "<open>") { id } '

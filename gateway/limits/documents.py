@@ -41,6 +41,9 @@ from gateway.schema.errors import PARSE_FAILED, coded
 # Documents up to this many characters are prepared on the event loop: it takes less time
 # than handing them to a thread.
 INLINE_CHARACTERS = 2048
+# Documents up to this many characters share prepared documents by shape. Mapping an error's
+# location back to the text sent lexes both texts on the event loop, which this bounds.
+HOIST_CHARACTERS = 8192
 # Documents with more fields than this are validated on the worker thread, as validation
 # compares the fields of a selection pairwise.
 INLINE_FIELDS = 100
@@ -151,8 +154,8 @@ class DocumentCache:
     """Prepares documents under the limits and keeps them, within `document_cache_bytes` of
     (estimated) memory.
 
-    Short documents that differ only in literal values share one prepared document, unless
-    the settings turn `hoist_literals` off.
+    Documents of up to `HOIST_CHARACTERS` that differ only in literal values share one
+    prepared document, unless the settings turn `hoist_literals` off.
     """
 
     def __init__(
@@ -192,7 +195,8 @@ class DocumentCache:
         if kept is not None:
             return kept
         inline = len(query) <= INLINE_CHARACTERS
-        hoisted = await self._hoisted(query, inline) if self._hoist else None
+        hoist = self._hoist and len(query) <= HOIST_CHARACTERS
+        hoisted = await self._hoisted(query, inline) if hoist else None
         if hoisted is not None:
             found, bound = hoisted
             if bound is not None:
@@ -221,8 +225,8 @@ class DocumentCache:
 
     async def _hoisted(self, query: str, inline: bool) -> tuple[Found, _Bound | None] | None:
         """The shared document for `query`'s shape and its literal values, or None when the
-        text is to be prepared as it is. Reading a text's tokens, like each step of preparing
-        it, runs on the worker thread unless the text is short."""
+        text is to be prepared as it is. Reading the tokens of a text that is not short, and
+        parsing, validating and planning it, run on the worker thread."""
         settings = self._settings
         if len(query) > settings.max_document_bytes:
             # Too large however it is encoded: refused on the ordinary path before any lexing.
@@ -281,14 +285,19 @@ class DocumentCache:
         """Prepare the document the texts of `key` share, from `query`, and keep it if it
         validates."""
         rewritten = await self._run(inline, lambda: self._rewrite(query, found, shape, parsed))
-        if rewritten is None:
-            return _Shared(query, None)
-        if inline and rewritten.fields <= INLINE_FIELDS:
-            document = self._complete(rewritten)
-        else:
-            document = await self._worker.run(lambda: self._complete(rewritten))
-        if document.errors:
-            return _Shared(query, None)
+        document = None
+        if rewritten is not None:
+            if inline and rewritten.fields <= INLINE_FIELDS:
+                document = self._complete(rewritten)
+            else:
+                document = await self._worker.run(lambda: self._complete(rewritten))
+        if document is None or document.errors:
+            # Whether the shared document validates depends only on `key`: later texts of it
+            # go straight to the ordinary path, which reports their own errors.
+            shared = _Shared(query, None)
+            kept = sum(len(value or "") for value in key[2])
+            self._keep(key, shared, SHAPE_BYTES + (len(key[1]) + kept) * TEXT_FACTOR)
+            return shared
         shared = _Shared(query, document)
         self._keep(key, shared, document.size)
         return shared

@@ -250,7 +250,11 @@ def _string(token: Token) -> str | None:
 
 
 def _integer(token: Token) -> int | None:
-    value = int(token.value or "")
+    digits = token.value or ""
+    # Past 11 characters no integer is in range, and past 4,300 digits `int` refuses it.
+    if len(digits) > len(str(INT_RANGE.start)):
+        return None
+    value = int(digits)
     return value if value in INT_RANGE else None
 
 
