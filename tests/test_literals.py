@@ -301,7 +301,7 @@ async def test_size_and_token_limits_hold_for_each_text_of_a_shape(upstream: Ups
 
 
 def test_reading_a_shape_stops_at_the_token_limit() -> None:
-    """A text past the token limit is read no further than the parser would read it."""
+    """Reading a shape stops at the token limit, where the parser stops too."""
     text = "{ " + " ".join(f'a{n}: checkoutSession(id: "{n}") {{ id }}' for n in range(500)) + " }"
     whole = tokens(text, 100_000)
     cut = tokens(text, 50)
