@@ -3,7 +3,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck schema generate lock upgrade bench bench-peers clean browser wrk
+.PHONY: run test lint typecheck schema generate lock upgrade bench bench-peers bench-workers \
+	clean browser wrk
 
 # Create or refresh the virtual environment from the lock file whenever it changes. Every
 # package, setuptools included, comes pinned and checked against its hash; the project itself
@@ -79,7 +80,7 @@ upgrade: $(STAMP)
 
 # The suite reads BENCH_* from its environment: `make bench BENCH_DURATION=5 BENCH_SOAK=0`.
 export BENCH_DURATION BENCH_WARMUP BENCH_CONNECTIONS BENCH_SOAK BENCH_LATENCY_MS \
-	BENCH_PROXY_CLIENT BENCH_ONLY
+	BENCH_PROXY_CLIENT BENCH_ONLY BENCH_WORKERS
 
 wrk:
 	@command -v wrk >/dev/null || apt-get install -y wrk || \
@@ -94,6 +95,11 @@ bench: $(STAMP) wrk
 # `make bench-peers BENCH_DURATION=8`.
 bench-peers: $(STAMP) $(PEERS) wrk
 	$(BIN)/python -m benchmarks.side_by_side
+
+# Workload 1 at 1, 2, 4, … workers, up to the machine's cores (or those in BENCH_WORKERS):
+# `make bench-workers BENCH_WORKERS=1,2,4,8,16 BENCH_DURATION=8`.
+bench-workers: $(STAMP) wrk
+	$(BIN)/python -m benchmarks.scaling
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache gateway/graphiql/node_modules \

@@ -38,10 +38,11 @@ class Request:
 class Target:
     """What wrk sends to one server, and the Lua script that sends it.
 
-    With `request.lua`, `requests` are sent in turn, round robin (one thread, so requests in
-    flight together are neighbours in the list). Other scripts read `env` as it is, and
-    `files`, which are written to a temporary directory and handed over as `BENCH_<NAME>` set
-    to their paths; their `requests` are only what priming a cache would send.
+    With `request.lua`, `requests` are sent in turn, round robin (each wrk thread keeps its
+    own turn; with one thread, requests in flight together are neighbours in the list). Other
+    scripts read `env` as it is, and `files`, which are written to a temporary directory and
+    handed over as `BENCH_<NAME>` set to their paths; their `requests` are only what priming a
+    cache would send.
     """
 
     requests: tuple[Request, ...]
@@ -98,6 +99,7 @@ class Load:
         seconds: int,
         connections: int,
         pinning: Pinning,
+        threads: int = 1,
     ) -> None:
         self._workdir = tempfile.TemporaryDirectory(prefix="bench-wrk-")
         env = {**os.environ, "BENCH_SCRIPTS": str(SCRIPTS), **target.env}
@@ -108,7 +110,7 @@ class Load:
         command = pinning.load(
             [
                 "wrk",
-                "-t1",
+                f"-t{threads}",
                 f"-c{connections}",
                 f"-d{seconds}s",
                 "--timeout",
@@ -152,10 +154,23 @@ class Load:
 
 
 def run_load(
-    base_url: str, target: Target, *, seconds: int, connections: int, pinning: Pinning
+    base_url: str,
+    target: Target,
+    *,
+    seconds: int,
+    connections: int,
+    pinning: Pinning,
+    threads: int = 1,
 ) -> LoadResult:
     """Run wrk against `base_url` for `seconds` and return what it measured."""
-    load = Load(base_url, target, seconds=seconds, connections=connections, pinning=pinning)
+    load = Load(
+        base_url,
+        target,
+        seconds=seconds,
+        connections=connections,
+        pinning=pinning,
+        threads=threads,
+    )
     return load.result()
 
 

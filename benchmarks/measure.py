@@ -133,6 +133,7 @@ def measure(
     pinning: Pinning,
     prime: bool = False,
     probe_latency: bool = False,
+    threads: int = 1,
 ) -> Measurement:
     """Warm up, then run wrk for `seconds`, reading the server's CPU time and the emulator's
     request counters just before and just after; then, if asked, a short run on one
@@ -144,14 +145,26 @@ def measure(
         if prime:
             prime_cache(server.url, target)
         if warmup:
-            run_load(server.url, target, seconds=warmup, connections=connections, pinning=pinning)
+            run_load(
+                server.url,
+                target,
+                seconds=warmup,
+                connections=connections,
+                pinning=pinning,
+                threads=threads,
+            )
         # The warm-up's abandoned operations may still be calling Stripe: not to be counted.
         emulator.wait_until_quiet()
         emulator.reset_counters()
         cpu_before, ticks_before = server.cpu_seconds(), cpu_busy_ticks()
         load_side_before = emulator.server.cpu_seconds() + harness_cpu_seconds()
         result = run_load(
-            server.url, target, seconds=seconds, connections=connections, pinning=pinning
+            server.url,
+            target,
+            seconds=seconds,
+            connections=connections,
+            pinning=pinning,
+            threads=threads,
         )
         cpu_after, ticks_after = server.cpu_seconds(), cpu_busy_ticks()
         load_side_after = emulator.server.cpu_seconds() + harness_cpu_seconds()

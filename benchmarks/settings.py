@@ -26,6 +26,8 @@ class Settings:
     latency_ms: float = 50.0
     proxy_client: str | None = None
     only: tuple[str, ...] = WORKLOADS + HOSTILE + OPERABILITY
+    # The worker counts `make bench-workers` measures, fewest first.
+    workers: tuple[int, ...] = (1, 2)
 
 
 def _number(env: Mapping[str, str], name: str, default: float, minimum: float) -> float:
@@ -39,6 +41,29 @@ def _number(env: Mapping[str, str], name: str, default: float, minimum: float) -
     if value < minimum:
         raise SettingsError(f"{name} must be {minimum:g} or more, got {raw!r}")
     return value
+
+
+def default_workers(cores: int) -> tuple[int, ...]:
+    """1, 2, 4, … up to the number of cores (1 and 2 on a machine of fewer than 2)."""
+    counts = [1, 2]
+    while counts[-1] * 2 <= cores:
+        counts.append(counts[-1] * 2)
+    return tuple(counts)
+
+
+def _workers(env: Mapping[str, str]) -> tuple[int, ...]:
+    raw = env.get("BENCH_WORKERS", "").strip()
+    if not raw:
+        return default_workers(os.cpu_count() or 1)
+    try:
+        counts = sorted({int(part) for part in raw.split(",") if part.strip()})
+    except ValueError:
+        raise SettingsError(
+            f"BENCH_WORKERS must be whole numbers separated by commas, got {raw!r}"
+        ) from None
+    if not counts or counts[0] < 1:
+        raise SettingsError(f"BENCH_WORKERS must name worker counts of 1 or more, got {raw!r}")
+    return tuple(counts)
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -60,4 +85,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         latency_ms=_number(source, "BENCH_LATENCY_MS", 50.0, 0),
         proxy_client=client,
         only=tuple(w for w in everything if w in only),
+        workers=_workers(source),
     )

@@ -85,7 +85,7 @@ class Run:
             "AUTH_ANONYMOUS_SCOPES": ",".join(scope.value for scope in Scope),
         }
         env |= extra or {}
-        command = [str(Path(sys.executable).with_name("checkout-gateway")), "serve"]
+        command = [sys.executable, "-m", "gateway", "serve"]
         return Server(f"gateway (CACHE_URL={cache})", self.pinning.server(command), port, env=env)
 
     def proxy(self, client: str) -> Server:

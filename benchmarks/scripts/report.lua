@@ -1,6 +1,7 @@
 -- Shared by every script: per-thread counters, and one machine-readable line for the harness.
 --
--- Each script sets the globals `ops` (operations answered) and `bad` (2xx answers whose body
+-- Each thread sees its own number (from 1) as the global `thread_number`. Each script sets
+-- the globals `ops` (operations answered) and `bad` (2xx answers whose body
 -- reports an error) in its threads; `done` sums them and prints everything on one line that
 -- starts with BENCH_RESULT, as JSON.
 
@@ -8,6 +9,7 @@ local threads = {}
 
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("thread_number", #threads)
 end
 
 ops = 0

@@ -22,6 +22,8 @@ function init(args)
     table.insert(requests, wrk.format(method, path, headers, body))
   end
   assert(#requests > 0, "BENCH_REQUESTS_FILE holds no requests")
+  -- Threads start apart in the list, so that they do not ask for the same things together.
+  turn = ((thread_number or 1) - 1) * 101 % #requests
 end
 
 function request()
