@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from graphql import (
@@ -53,18 +53,23 @@ def python_name(field: Any) -> str:
     return name
 
 
-def selection(object_type: GraphQLObjectType) -> str:
-    """Every field of the type, recursively, except those that need arguments."""
-    parts = []
+def selected(object_type: GraphQLObjectType) -> dict[str, str]:
+    """Each field of the type with every field below it, except those that need arguments."""
+    parts = {}
     for name, field in object_type.fields.items():
         if name in SKIPPED or any(isinstance(a.type, GraphQLNonNull) for a in field.args.values()):
             continue
         named = get_named_type(field.type)
         if isinstance(named, GraphQLObjectType):
-            parts.append(f"{name} {{ {selection(named)} }}")
+            parts[name] = f"{name} {{ {selection(named)} }}"
         else:
-            parts.append(name)
-    return " ".join(parts)
+            parts[name] = name
+    return parts
+
+
+def selection(object_type: GraphQLObjectType) -> str:
+    """Every field of the type, recursively, except those that need arguments."""
+    return " ".join(selected(object_type).values())
 
 
 def compare(value: Any, rest: Any, graphql_type: GraphQLType, path: str) -> None:
@@ -137,3 +142,48 @@ async def test_every_line_item_field_matches_the_rest_json(
         compare(nodes, rest["data"], GraphQLList(GraphQLNonNull(line_item_type)), session["id"])
         compared += len(nodes)
     assert compared > 0
+
+
+async def test_a_page_reads_every_field_as_a_read_by_id_does(
+    gql: GraphQLClient, upstream: Upstream
+) -> None:
+    """A page decodes only the keys its selection reads (gateway/schema/reads.py): one page
+    per field, each read through its own set of keys, and one with every field, must answer
+    as whole sessions read by id do."""
+    session_type = SCHEMA.type_map["CheckoutSession"]
+    assert isinstance(session_type, GraphQLObjectType)
+    fields = selected(session_type)
+    items = selection(cast(GraphQLObjectType, SCHEMA.type_map["LineItem"]))
+    whole = f"{' '.join(fields.values())} lineItems(first: 100) {{ nodes {{ {items} }} }}"
+    listing = await upstream.rest("GET", "/v1/checkout/sessions", params={"limit": 100})
+    by_id = {}
+    for rest in listing["data"]:
+        data = await gql.data(
+            f"query($id: ID!) {{ checkoutSession(id: $id) {{ {whole} }} }}", id=rest["id"]
+        )
+        by_id[rest["id"]] = data["checkoutSession"]
+    page = "{ checkoutSessions(first: 100) { %s } }"
+    for name, part in fields.items():
+        data = await gql.data(page % f"nodes {{ id {part} }}")
+        nodes = data["checkoutSessions"]["nodes"]
+        assert {node["id"] for node in nodes} == set(by_id)
+        for node in nodes:
+            assert node[name] == by_id[node["id"]][name], f"{node['id']}.{name}"
+    # Small pages keep every field of every line item within the default limits.
+    after = None
+    compared = set()
+    while True:
+        data = await gql.data(
+            "query($after: String) { checkoutSessions(first: 5, after: $after) { "
+            f"pageInfo {{ hasNextPage endCursor }} edges {{ node {{ id {whole} }} }} }} }}",
+            after=after,
+        )
+        for edge in data["checkoutSessions"]["edges"]:
+            node = edge["node"]
+            assert node == {"id": node["id"], **by_id[node["id"]]}, node["id"]
+            compared.add(node["id"])
+        info = data["checkoutSessions"]["pageInfo"]
+        if not info["hasNextPage"]:
+            break
+        after = info["endCursor"]
+    assert compared == set(by_id)

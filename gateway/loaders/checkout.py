@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 
 from gateway.loaders.store import PageRequest, SessionStore, owned_by
-from gateway.stripe import CallBudget, StripeAPIError, StripeObject
+from gateway.stripe import CallBudget, Keys, StripeAPIError, StripeObject
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -25,8 +25,8 @@ class CheckoutLoaders:
 
     Made fresh for each request over the process-wide `SessionStore`. Reads of sessions by id
     are batched, so aliases and `_entities` representations of one id cost one read; a session
-    that a list or a mutation has returned in this operation costs none; and no more than
-    `max_concurrency` upstream calls of one operation are in flight at once.
+    that a mutation, or a list read whole, has returned in this operation costs none; and no
+    more than `max_concurrency` upstream calls of one operation are in flight at once.
 
     A caller bound to a `customer` sees that customer's sessions only: another customer's
     session reads as missing, lists are filtered by the customer at Stripe, creates are made
@@ -65,9 +65,17 @@ class CheckoutLoaders:
         return await self._sessions.load(session_id)
 
     async def sessions(
-        self, params: Mapping[str, Any], *, with_line_items: bool = False
+        self,
+        params: Mapping[str, Any],
+        *,
+        with_line_items: bool = False,
+        keys: Keys | None = None,
     ) -> StripeObject:
-        """A page of sessions; each one is kept so later reads of it in this operation are free."""
+        """A page of sessions; each one is kept so later reads of it in this operation are free.
+
+        With `keys`, the sessions hold those keys (and their ids and customers) but may lack
+        others, so none is kept for later reads: a read by id fetches the whole session.
+        """
         query = dict(params)
         if self._customer is not None:
             if query.get("customer") not in (None, self._customer):
@@ -81,21 +89,26 @@ class CheckoutLoaders:
                     raise missing_session(cursor, param)
         if with_line_items:
             query["expand"] = ["data.line_items"]
+        # What this object reads of a session, besides what the operation does.
+        wanted = None if keys is None else keys.with_whole("id", "customer")
         # Reads by id that start while this list is in flight wait for it (see load_sessions).
         landed = asyncio.get_running_loop().create_future()
         lists_in_flight = self._reads.lists_in_flight
         lists_in_flight.add(landed)
         try:
             page = await self._reads.bounded(
-                lambda: self._store.sessions(query, account=self._account, budget=self._budget)
+                lambda: self._store.sessions(
+                    query, account=self._account, budget=self._budget, keys=wanted
+                )
             )
         finally:
             lists_in_flight.discard(landed)
             landed.set_result(None)
         if self._customer is not None:
             page = {**page, "data": [s for s in page["data"] if owned_by(s, self._customer)]}
-        for session in page.get("data", []):
-            self._remember(session)
+        if keys is None:
+            for session in page.get("data", []):
+                self._remember(session)
         return page
 
     async def line_items(self, session_id: str, page: PageRequest) -> StripeObject:

@@ -13,12 +13,14 @@ from gateway.loaders.cache import ResponseCache
 from gateway.loaders.flight import SingleFlight
 from gateway.stripe import (
     CallBudget,
+    Keys,
     StripeAPIError,
     StripeClient,
     StripeConnectionError,
     StripeError,
     StripeObject,
     StripeRateLimited,
+    list_of,
 )
 from gateway.telemetry import Telemetry
 
@@ -138,12 +140,23 @@ class SessionStore:
         return session if session is not None and owned_by(session, customer) else None
 
     async def sessions(
-        self, params: Mapping[str, Any], *, account: str | None, budget: CallBudget | None = None
+        self,
+        params: Mapping[str, Any],
+        *,
+        account: str | None,
+        budget: CallBudget | None = None,
+        keys: Keys | None = None,
     ) -> StripeObject:
-        """A page of the session list; lists are never cached, as any create changes them."""
+        """A page of the session list; lists are never cached, as any create changes them.
+
+        With `keys`, each session holds those keys at least: the rest may be left out.
+        """
+        page_keys = None if keys is None else list_of(keys)
         return await self._flights.run(
-            (self._key(account, "list"), repr(sorted(params.items()))),
-            lambda: self._client.get(SESSIONS_PATH, params, account=account, budget=budget),
+            (self._key(account, "list"), repr(sorted(params.items())), page_keys),
+            lambda: self._client.get(
+                SESSIONS_PATH, params, account=account, budget=budget, keys=page_keys
+            ),
             self._shared["list"],
             retryable=_worth_retrying,
         )

@@ -9,6 +9,7 @@ import strawberry
 from strawberry.schema.config import StrawberryConfig
 
 from gateway.engine import resolve_key
+from gateway.schema.reads import reads
 from gateway.schema.scalars import SCALARS
 
 StripeObject = dict[str, Any]
@@ -29,7 +30,7 @@ def expandable(key: str) -> Callable[[StripeObject], StripeObject | None]:
         return cast("StripeObject | None", value)
 
     resolve.__name__ = f"resolve_{key}"
-    return resolve
+    return reads(key)(resolve)
 
 
 def schema_config() -> StrawberryConfig:

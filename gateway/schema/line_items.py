@@ -11,6 +11,7 @@ from strawberry import UNSET
 from gateway.loaders import PageRequest
 from gateway.schema.context import Info
 from gateway.schema.pagination import AFTER, BEFORE, FIRST, LAST, PageInfo, connection, page_request
+from gateway.schema.reads import reads
 from gateway.schema.types.line_items import LineItem
 from gateway.stripe import StripeObject
 
@@ -28,6 +29,7 @@ class LineItemConnection:
     page_info: PageInfo = strawberry.field(description="How to reach the neighbouring pages.")
 
 
+@reads(connection="line_items")
 def resolve_line_items(
     root: strawberry.Parent[StripeObject],
     info: Info,

@@ -32,6 +32,30 @@ def selects(info: Info, *paths: Sequence[str]) -> bool:
     )
 
 
+def root_fields(info: Info) -> frozenset[str]:
+    """The names of the operation's root fields, fragments looked through."""
+    raw = resolve_info(info)
+    names: set[str] = set()
+    _names(raw.operation.selection_set, raw.fragments, names)
+    return frozenset(names)
+
+
+def _names(
+    selection_set: SelectionSetNode,
+    fragments: Mapping[str, FragmentDefinitionNode],
+    names: set[str],
+) -> None:
+    for selection in selection_set.selections:
+        if isinstance(selection, FieldNode):
+            names.add(selection.name.value)
+        elif isinstance(selection, InlineFragmentNode):
+            _names(selection.selection_set, fragments, names)
+        elif isinstance(selection, FragmentSpreadNode):
+            fragment = fragments.get(selection.name.value)
+            if fragment is not None:
+                _names(fragment.selection_set, fragments, names)
+
+
 def _reaches(
     selection_set: SelectionSetNode | None,
     path: Sequence[str],

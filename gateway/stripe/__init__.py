@@ -9,12 +9,15 @@ from gateway.stripe.errors import (
     StripeError,
     StripeRateLimited,
 )
+from gateway.stripe.projection import Items, Keys, list_of
 
 __all__ = [
     "CallBudget",
     "CallGuard",
     "CallsExhausted",
     "CallsStopped",
+    "Items",
+    "Keys",
     "StripeAPIError",
     "StripeCircuitOpen",
     "StripeClient",
@@ -22,4 +25,5 @@ __all__ = [
     "StripeError",
     "StripeObject",
     "StripeRateLimited",
+    "list_of",
 ]

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import httpx
+import msgspec
 import orjson
 
 from gateway.breaker import Breaker
@@ -26,6 +27,7 @@ from gateway.stripe.errors import (
     StripeConnectionError,
     StripeRateLimited,
 )
+from gateway.stripe.projection import Keys, decode
 from gateway.stripe.transport import AiohttpTransport
 from gateway.telemetry import Telemetry, stripe_route
 
@@ -94,11 +96,13 @@ class StripeClient:
         account: str | None = None,
         budget: CallBudget | None = None,
         guarded: bool = True,
+        keys: Keys | None = None,
     ) -> StripeObject:
         """GET `path`; reads are safe to retry as they are.
 
         `guarded=False` skips the account's rate limit, for the one call of a readiness
-        check: a gateway busy up to its limit is still ready.
+        check: a gateway busy up to its limit is still ready. With `keys`, the answer holds
+        those keys at least (all of them if it does not have the shape `keys` expects).
         """
         query = urlencode(encode_params(params or {}))
         return await self._request(
@@ -107,6 +111,7 @@ class StripeClient:
             account=account,
             budget=budget,
             guarded=guarded,
+            keys=keys,
         )
 
     async def post(
@@ -138,6 +143,7 @@ class StripeClient:
         body: bytes = b"",
         budget: CallBudget | None,
         guarded: bool = True,
+        keys: Keys | None = None,
     ) -> StripeObject:
         request_headers = self._request_headers(account, headers)
         telemetry = self._telemetry
@@ -187,7 +193,7 @@ class StripeClient:
                     else:
                         breaker.succeeded()
                 if response.status_code < 400:
-                    return self._decode(response)
+                    return self._decode(response, keys)
                 if self._should_retry(response):
                     attempt += 1
                     if await self._back_off(attempt, response, budget):
@@ -281,8 +287,8 @@ class StripeClient:
         return True
 
     @staticmethod
-    def _decode(response: httpx.Response) -> StripeObject:
-        result = _json_body(response)
+    def _decode(response: httpx.Response, keys: Keys | None = None) -> StripeObject:
+        result = _json_body(response) if keys is None else _projected_body(response, keys)
         if not isinstance(result, dict):
             raise StripeAPIError(
                 "Stripe answered with a body that is not a JSON object.",
@@ -305,6 +311,14 @@ def _extensible_base(api_base: str) -> httpx.URL | None:
     if str(base) != api_base or "?" in api_base or "#" in api_base:
         return None
     return base
+
+
+def _projected_body(response: httpx.Response, keys: Keys) -> object:
+    """The body decoded down to `keys`, or in full where it is not shaped as they expect."""
+    try:
+        return decode(response.content, keys)
+    except msgspec.DecodeError:
+        return _json_body(response)
 
 
 def _json_body(response: httpx.Response) -> object:

@@ -4,6 +4,7 @@ import strawberry
 
 from gateway.schema.base import StripeObject, expandable
 from gateway.schema.enums import PriceBillingScheme, PriceTiersMode, PriceType, TaxBehavior
+from gateway.schema.reads import reads
 from gateway.schema.scalars import DateTime, Metadata
 from gateway.schema.types.collection import AdjustableQuantity
 from gateway.schema.types.prices import (
@@ -38,6 +39,7 @@ class PriceCurrencyOption:
     )
 
 
+@reads("currency_options")
 def resolve_currency_options(root: strawberry.Parent[StripeObject]) -> list[StripeObject] | None:
     """Turn Stripe's map of currency to amounts into a list with the currency on each entry."""
     options: dict[str, StripeObject] | None = root.get("currency_options")

@@ -7,6 +7,7 @@ from strawberry.federation.schema_directives import Key
 from strawberry.federation.types import FieldSet
 
 from gateway.schema.base import StripeObject
+from gateway.schema.reads import reads
 
 
 def expandable_list(key: str) -> Callable[[StripeObject], list[StripeObject] | None]:
@@ -19,7 +20,7 @@ def expandable_list(key: str) -> Callable[[StripeObject], list[StripeObject] | N
         return [{"id": value} if isinstance(value, str) else value for value in values]
 
     resolve.__name__ = f"resolve_{key}"
-    return resolve
+    return reads(key)(resolve)
 
 
 @strawberry.federation.type(
