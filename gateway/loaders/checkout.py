@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from functools import partial
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -91,25 +92,31 @@ class CheckoutLoaders:
             query["expand"] = ["data.line_items"]
         # What this object reads of a session, besides what the operation does.
         wanted = None if keys is None else keys.with_whole("id", "customer")
-        # Reads by id that start while this list is in flight wait for it (see load_sessions).
-        landed = asyncio.get_running_loop().create_future()
-        lists_in_flight = self._reads.lists_in_flight
-        lists_in_flight.add(landed)
-        try:
-            page = await self._reads.bounded(
-                lambda: self._store.sessions(
-                    query, account=self._account, budget=self._budget, keys=wanted
-                )
-            )
-        finally:
-            lists_in_flight.discard(landed)
-            landed.set_result(None)
+        call = partial(
+            self._store.sessions, query, account=self._account, budget=self._budget, keys=wanted
+        )
+        if wanted is None:
+            page = await self._whole_page(call)
+        else:
+            page = await self._reads.bounded(call)
         if self._customer is not None:
             page = {**page, "data": [s for s in page["data"] if owned_by(s, self._customer)]}
         if keys is None:
             for session in page.get("data", []):
                 self._remember(session)
         return page
+
+    async def _whole_page(self, call: Callable[[], Awaitable[StripeObject]]) -> StripeObject:
+        """Make the list call; reads by id that start while it is in flight wait for it, since
+        it may return their sessions (see load_sessions)."""
+        landed = asyncio.get_running_loop().create_future()
+        lists_in_flight = self._reads.lists_in_flight
+        lists_in_flight.add(landed)
+        try:
+            return await self._reads.bounded(call)
+        finally:
+            lists_in_flight.discard(landed)
+            landed.set_result(None)
 
     async def line_items(self, session_id: str, page: PageRequest) -> StripeObject:
         """A page of a session's line items."""

@@ -36,6 +36,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 # Read of every object, whatever the selection: its id (cursors, batching) and its `object`
 # (the types' `is_type_of`).
 ALWAYS = ("id", "object")
+# A selection that reads more keys than this decodes whole: it saves little, and each
+# distinct projection costs a decoder.
+MAX_KEYS = 200
 
 
 @dataclass(frozen=True)
@@ -77,9 +80,13 @@ def connection_keys(
     nodes: Iterable[FieldNode],
     fragments: Mapping[str, FragmentDefinitionNode],
 ) -> Keys | None:
-    """What the connection fields `nodes` of `connection_type` read of each node."""
+    """What the connection fields `nodes` of `connection_type` read of each node; None where
+    that is unknown or more than `MAX_KEYS` keys."""
     tree = _connection_tree(connection_type, nodes, fragments)
-    return None if tree is None else _freeze(tree)
+    if tree is None:
+        return None
+    keys = _freeze(tree)
+    return keys if keys.size() <= MAX_KEYS else None
 
 
 def _connection_tree(
@@ -120,12 +127,13 @@ def _object_tree(
         if field is None:
             continue  # __typename, or a field of another type under a fragment on that type
         definition = (field.extensions or {}).get("strawberry-definition")
-        if definition is None:
+        # Permission classes read nothing of the object; any other extension might.
+        if definition is None or not all(
+            isinstance(extension, PermissionExtension) for extension in definition.extensions
+        ):
             return None
         resolver = definition.base_resolver
         if resolver is None:
-            if not all(isinstance(e, PermissionExtension) for e in definition.extensions):
-                return None
             _merge(tree, definition.python_name, _value(field.type, node, fragments))
             continue
         declared = _declared.get(resolver.wrapped_func)

@@ -314,10 +314,11 @@ def _extensible_base(api_base: str) -> httpx.URL | None:
 
 
 def _projected_body(response: httpx.Response, keys: Keys) -> object:
-    """The body decoded down to `keys`, or in full where it is not shaped as they expect."""
+    """The body decoded down to `keys`, or in full where it is not shaped as they expect (or
+    nests deeper than msgspec follows, which it reports as a RecursionError)."""
     try:
         return decode(response.content, keys)
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, RecursionError):
         return _json_body(response)
 
 

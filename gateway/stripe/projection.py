@@ -17,9 +17,11 @@ from typing import Any, TypedDict
 
 import msgspec
 
-# Distinct projections are few (one per shape of page query); the bound keeps hostile ones
-# from holding on to decoders.
+# Distinct projections are few (one per shape of page query); the bounds keep hostile ones
+# from holding on to decoders, and to the types they are made of. Projections that share a
+# sub-tree share its type.
 DECODERS = 256
+TYPES = 4096
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,13 @@ class Keys:
     def of(cls, fields: Mapping[str, Keys | Items | None]) -> Keys:
         return cls(frozenset(fields.items()))
 
+    def size(self) -> int:
+        """How many keys it names, those of nested objects included."""
+        return sum(
+            1 + (0 if value is None else (value.item if isinstance(value, Items) else value).size())
+            for _, value in self.fields
+        )
+
     def with_whole(self, *names: str) -> Keys:
         """These keys as well, each read whole."""
         fields: dict[str, Keys | Items | None] = dict(self.fields)
@@ -56,7 +65,8 @@ def decode(body: bytes, keys: Keys) -> Any:
     """The JSON object in `body`, holding only `keys`.
 
     Raises msgspec.DecodeError if `body` is not JSON, or if a value that `keys` reads as an
-    object or a list is something else; the caller then decodes it in full instead.
+    object or a list is something else, and RecursionError where it nests deeper than about
+    a thousand levels; the caller then decodes it in full instead.
     """
     return _decoder(keys).decode(body)
 
@@ -66,6 +76,7 @@ def _decoder(keys: Keys) -> msgspec.json.Decoder[Any]:
     return msgspec.json.Decoder(_typed(keys))
 
 
+@lru_cache(maxsize=TYPES)
 def _typed(keys: Keys) -> Any:
     fields = {name: _value_type(value) for name, value in sorted(keys.fields, key=_name)}
     return TypedDict("Projected", fields, total=False)  # type: ignore[operator]
