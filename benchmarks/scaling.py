@@ -30,8 +30,8 @@ import redis
 from benchmarks.load import LoadError
 from benchmarks.measure import Measurement, measure
 from benchmarks.processes import Pinning, ServerError, free_port
-from benchmarks.settings import Settings, SettingsError, load_settings
-from benchmarks.suite import Run, machine, progress, stop_on_signals
+from benchmarks.settings import Settings
+from benchmarks.suite import Run, machine, progress, settings_or_exit, stop_on_signals
 from benchmarks.upstream import Emulator
 from benchmarks.workloads import one_session
 
@@ -196,12 +196,7 @@ def render(points: Sequence[Point], layout: Layout, info: dict[str, object]) -> 
 
 
 def main() -> None:
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        sys.exit(f"benchmarks: {exc}")
-    if shutil.which("wrk") is None:
-        sys.exit("benchmarks: wrk is not installed (apt-get install -y wrk)")
+    settings = settings_or_exit()
     layout = Layout.detect()
     if layout.pinned:
         # Everything the harness starts but the gateway inherits the load side's CPUs.

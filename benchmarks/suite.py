@@ -260,13 +260,20 @@ def _stop_on_signal(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt(f"signal {signum}")
 
 
-def main() -> None:
+def settings_or_exit() -> Settings:
+    """The `BENCH_*` settings, or an exit that says what is wrong with them, or that wrk is
+    missing."""
     try:
         settings = load_settings()
     except SettingsError as exc:
         sys.exit(f"benchmarks: {exc}")
     if shutil.which("wrk") is None:
         sys.exit("benchmarks: wrk is not installed (apt-get install -y wrk)")
+    return settings
+
+
+def main() -> None:
+    settings = settings_or_exit()
     pinning = Pinning.detect()
     if pinning.load_cpu is not None:
         # The harness itself polls and samples; keep it off the measured server's CPU.

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from graphql import (
-    DocumentNode,
-    FieldNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
-    InlineFragmentNode,
-    OperationDefinitionNode,
-    SelectionSetNode,
-)
+from graphql import DocumentNode, FragmentDefinitionNode, OperationDefinitionNode
+
+from gateway.schema.lookahead import field_names
 
 # Root fields that describe the schema: introspection's, and the federation SDL.
 SCHEMA_FIELDS = frozenset({"__schema", "__type", "_service"})
@@ -29,25 +23,4 @@ def root_fields(document: DocumentNode, operation: OperationDefinitionNode) -> s
         for node in document.definitions
         if isinstance(node, FragmentDefinitionNode)
     }
-    names: set[str] = set()
-    _collect(operation.selection_set, fragments, set(), names)
-    return names
-
-
-def _collect(
-    selection_set: SelectionSetNode,
-    fragments: dict[str, FragmentDefinitionNode],
-    entered: set[str],
-    names: set[str],
-) -> None:
-    for selection in selection_set.selections:
-        if isinstance(selection, FieldNode):
-            names.add(selection.name.value)
-        elif isinstance(selection, InlineFragmentNode):
-            _collect(selection.selection_set, fragments, entered, names)
-        elif isinstance(selection, FragmentSpreadNode):
-            name = selection.name.value
-            fragment = fragments.get(name)
-            if fragment is not None and name not in entered:
-                entered.add(name)
-                _collect(fragment.selection_set, fragments, entered, names)
+    return field_names(operation.selection_set, fragments)

@@ -33,27 +33,37 @@ def selects(info: Info, *paths: Sequence[str]) -> bool:
 
 
 def root_fields(info: Info) -> frozenset[str]:
-    """The names of the operation's root fields, fragments looked through."""
+    """The names of the current operation's root fields, fragments looked through."""
     raw = resolve_info(info)
+    return frozenset(field_names(raw.operation.selection_set, raw.fragments))
+
+
+def field_names(
+    selection_set: SelectionSetNode, fragments: Mapping[str, FragmentDefinitionNode]
+) -> set[str]:
+    """The names of the fields a selection set selects at its own level, through fragments."""
     names: set[str] = set()
-    _names(raw.operation.selection_set, raw.fragments, names)
-    return frozenset(names)
+    _collect(selection_set, fragments, set(), names)
+    return names
 
 
-def _names(
+def _collect(
     selection_set: SelectionSetNode,
     fragments: Mapping[str, FragmentDefinitionNode],
+    entered: set[str],
     names: set[str],
 ) -> None:
     for selection in selection_set.selections:
         if isinstance(selection, FieldNode):
             names.add(selection.name.value)
         elif isinstance(selection, InlineFragmentNode):
-            _names(selection.selection_set, fragments, names)
+            _collect(selection.selection_set, fragments, entered, names)
         elif isinstance(selection, FragmentSpreadNode):
-            fragment = fragments.get(selection.name.value)
-            if fragment is not None:
-                _names(fragment.selection_set, fragments, names)
+            name = selection.name.value
+            fragment = fragments.get(name)
+            if fragment is not None and name not in entered:
+                entered.add(name)
+                _collect(fragment.selection_set, fragments, entered, names)
 
 
 def _reaches(
