@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from graphql import (
     FieldNode,
@@ -42,28 +42,28 @@ def field_names(
     selection_set: SelectionSetNode, fragments: Mapping[str, FragmentDefinitionNode]
 ) -> set[str]:
     """The names of the fields a selection set selects at its own level, through fragments."""
-    names: set[str] = set()
-    _collect(selection_set, fragments, set(), names)
-    return names
+    return {field.name.value for field in selected_fields([selection_set], fragments)}
 
 
-def _collect(
-    selection_set: SelectionSetNode,
-    fragments: Mapping[str, FragmentDefinitionNode],
-    entered: set[str],
-    names: set[str],
-) -> None:
-    for selection in selection_set.selections:
-        if isinstance(selection, FieldNode):
-            names.add(selection.name.value)
-        elif isinstance(selection, InlineFragmentNode):
-            _collect(selection.selection_set, fragments, entered, names)
-        elif isinstance(selection, FragmentSpreadNode):
-            name = selection.name.value
-            fragment = fragments.get(name)
-            if fragment is not None and name not in entered:
-                entered.add(name)
-                _collect(fragment.selection_set, fragments, entered, names)
+def selected_fields(
+    selection_sets: Iterable[SelectionSetNode], fragments: Mapping[str, FragmentDefinitionNode]
+) -> Iterator[FieldNode]:
+    """The fields these selection sets select at their own level, through inline fragments
+    and fragment spreads of any type condition; a fragment spread twice is entered once."""
+    entered: set[str] = set()
+    pending = list(selection_sets)
+    while pending:
+        for selection in pending.pop().selections:
+            if isinstance(selection, FieldNode):
+                yield selection
+            elif isinstance(selection, InlineFragmentNode):
+                pending.append(selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = fragments.get(name)
+                if fragment is not None and name not in entered:
+                    entered.add(name)
+                    pending.append(fragment.selection_set)
 
 
 def _reaches(
@@ -75,17 +75,7 @@ def _reaches(
         return True
     if selection_set is None:
         return False
-    for selection in selection_set.selections:
-        if isinstance(selection, FieldNode):
-            if selection.name.value == path[0] and _reaches(
-                selection.selection_set, path[1:], fragments
-            ):
-                return True
-        elif isinstance(selection, InlineFragmentNode):
-            if _reaches(selection.selection_set, path, fragments):
-                return True
-        elif isinstance(selection, FragmentSpreadNode):
-            fragment = fragments.get(selection.name.value)
-            if fragment is not None and _reaches(fragment.selection_set, path, fragments):
-                return True
-    return False
+    return any(
+        field.name.value == path[0] and _reaches(field.selection_set, path[1:], fragments)
+        for field in selected_fields([selection_set], fragments)
+    )

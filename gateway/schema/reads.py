@@ -16,12 +16,10 @@ from typing import Any, TypeVar
 from graphql import (
     FieldNode,
     FragmentDefinitionNode,
-    FragmentSpreadNode,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
-    InlineFragmentNode,
     SelectionSetNode,
     get_named_type,
 )
@@ -29,7 +27,8 @@ from strawberry.permission import PermissionExtension
 
 from gateway.compat import resolve_info
 from gateway.schema.context import Info
-from gateway.stripe import Items, Keys
+from gateway.schema.lookahead import selected_fields
+from gateway.stripe import LIST_FIELDS, Items, Keys
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -102,14 +101,14 @@ def _connection_tree(
     if not isinstance(node_type, GraphQLObjectType):
         return None
     selected: list[FieldNode] = []
-    for field in _fields(_selection_sets(nodes), fragments):
+    for field in selected_fields(_selection_sets(nodes), fragments):
         name = field.name.value
         if name == "nodes":
             selected.append(field)
         elif name == "edges":
             selected += (
                 edge_field
-                for edge_field in _fields(_selection_sets([field]), fragments)
+                for edge_field in selected_fields(_selection_sets([field]), fragments)
                 if edge_field.name.value == "node"
             )
     return _object_tree(node_type, selected, fragments)
@@ -122,7 +121,7 @@ def _object_tree(
 ) -> _Tree | None:
     """The reads of an object selected by `nodes`; None when a field may read anything."""
     tree: _Tree = dict.fromkeys(ALWAYS)
-    for node in _fields(_selection_sets(nodes), fragments):
+    for node in selected_fields(_selection_sets(nodes), fragments):
         field = object_type.fields.get(node.name.value)
         if field is None:
             continue  # __typename, or a field of another type under a fragment on that type
@@ -169,7 +168,7 @@ def _value(
 
 def _list_of(items: _Tree) -> tuple[str, _Tree]:
     """A Stripe list object whose `data` holds the `items`."""
-    return ("object", {"object": None, "data": ("list", items), "has_more": None, "url": None})
+    return ("object", {**dict.fromkeys(LIST_FIELDS), "data": ("list", items)})
 
 
 def _merge(tree: _Tree, key: str, value: tuple[str, _Tree] | None) -> None:
@@ -201,19 +200,3 @@ def _selection_sets(nodes: Iterable[FieldNode]) -> Iterator[SelectionSetNode]:
     for node in nodes:
         if node.selection_set is not None:
             yield node.selection_set
-
-
-def _fields(
-    selection_sets: Iterable[SelectionSetNode], fragments: Mapping[str, FragmentDefinitionNode]
-) -> Iterator[FieldNode]:
-    """The fields of these selection sets, looking through fragments of any type condition."""
-    for selection_set in selection_sets:
-        for selection in selection_set.selections:
-            if isinstance(selection, FieldNode):
-                yield selection
-            elif isinstance(selection, InlineFragmentNode):
-                yield from _fields([selection.selection_set], fragments)
-            elif isinstance(selection, FragmentSpreadNode):
-                fragment = fragments.get(selection.name.value)
-                if fragment is not None:
-                    yield from _fields([fragment.selection_set], fragments)

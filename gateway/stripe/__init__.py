@@ -9,9 +9,10 @@ from gateway.stripe.errors import (
     StripeError,
     StripeRateLimited,
 )
-from gateway.stripe.projection import Items, Keys, list_of
+from gateway.stripe.projection import LIST_FIELDS, Items, Keys, list_of
 
 __all__ = [
+    "LIST_FIELDS",
     "CallBudget",
     "CallGuard",
     "CallsExhausted",

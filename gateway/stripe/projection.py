@@ -17,6 +17,8 @@ from typing import Any, TypedDict
 
 import msgspec
 
+# What a Stripe list object holds beside its `data`, read whole.
+LIST_FIELDS = ("object", "has_more", "url")
 # Distinct projections are few (one per shape of page query); the bounds keep hostile ones
 # from holding on to decoders, and to the types they are made of. Projections that share a
 # sub-tree share its type.
@@ -58,7 +60,7 @@ class Keys:
 
 def list_of(item: Keys) -> Keys:
     """The keys of a Stripe list object whose `data` holds objects read as `item`."""
-    return Keys.of({"object": None, "data": Items(item), "has_more": None, "url": None})
+    return Keys.of({**dict.fromkeys(LIST_FIELDS), "data": Items(item)})
 
 
 def decode(body: bytes, keys: Keys) -> Any:
